@@ -1,0 +1,101 @@
+# unitc - a plain GNU Makefile. `make`, `make check`, `make install PREFIX=... DESTDIR=...`.
+CC      ?= cc
+BISON   ?= bison
+FLEX    ?= flex
+O       ?= build
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share
+VERSION := 0.1.0
+
+CFLAGS  ?= -O2 -g
+WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wmissing-declarations -Wwrite-strings -Wundef -Wformat=2 -Wcast-align \
+           -Wpointer-arith -Wold-style-definition -Wvla
+WERROR  ?=
+ALL_CFLAGS   = -std=c11 $(WARN) $(WERROR) $(CFLAGS)
+ALL_CPPFLAGS = -D_GNU_SOURCE -Icompiler -I$(O) -DUNITC_VERSION='"$(VERSION)"' \
+               -DUNITC_DATADIR='"$(DATADIR)/unitc"' $(CPPFLAGS)
+LDLIBS  ?=
+
+GEN_SRCS  := $(O)/parser.c $(O)/lexer.c
+CLI_SRCS  := compiler/main.c $(wildcard compiler/cli_*.c)
+LIB_SRCS  := $(filter-out $(CLI_SRCS),$(wildcard compiler/*.c))
+LIB_OBJS  := $(LIB_SRCS:compiler/%.c=$(O)/%.o) $(GEN_SRCS:.c=.o)
+CLI_OBJS  := $(CLI_SRCS:compiler/%.c=$(O)/%.o)
+UNIT_TESTS := $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/test_*.c))
+
+.PHONY: all check check-asan check-valgrind unit-tests install uninstall clean bench e2e
+all: $(O)/unitc
+
+$(O)/unitc: $(CLI_OBJS) $(O)/libunitc.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJS) $(O)/libunitc.a $(LDLIBS)
+
+$(O)/libunitc.a: $(LIB_OBJS)
+	rm -f $@
+	ar rcs $@ $^
+
+$(O)/parser.c $(O)/parser.h: grammar/parser.y | $(O)
+	$(BISON) -Wall -Werror --header=$(O)/parser.h -o $(O)/parser.c $<
+
+$(O)/lexer.c $(O)/lexer.h: grammar/lexer.l | $(O)
+	$(FLEX) --header-file=$(O)/lexer.h -o $(O)/lexer.c $<
+
+# The generated scanner gets relaxed warnings and never -Werror.
+$(O)/lexer.o: $(O)/lexer.c $(O)/parser.h
+	$(CC) $(ALL_CPPFLAGS) -std=c11 $(CFLAGS) -w -MMD -MP -c -o $@ $<
+
+$(O)/parser.o: $(O)/parser.c $(O)/lexer.h
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Wno-missing-prototypes -Wno-missing-declarations \
+		-MMD -MP -c -o $@ $<
+
+# Every compiler object may include the generated headers.
+$(O)/%.o: compiler/%.c $(O)/parser.h $(O)/lexer.h | $(O)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(O)/tests/%: tests/unit/%.c $(O)/libunitc.a
+	@mkdir -p $(O)/tests
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Wno-missing-prototypes -MMD -MP -o $@ $< \
+		$(O)/libunitc.a -lcmocka $(LDLIBS)
+
+$(O):
+	mkdir -p $(O)
+
+unit-tests: $(UNIT_TESTS)
+
+# Every suite is a tests/*/run script ending with "N passed, N failed"; run-suites adds them up.
+check: all unit-tests
+	@UNITC=$${UNITC:-$(CURDIR)/$(O)/unitc} O=$(O) tests/run-suites.sh
+
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer, in its own tree.
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+check-asan:
+	$(MAKE) O=build-asan CFLAGS='$(SAN_FLAGS)' LDFLAGS='$(SAN_FLAGS)' \
+		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 check
+
+# The golden and error suites with every compile under valgrind's memcheck.
+check-valgrind: all
+	UNITC="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect $(CURDIR)/$(O)/unitc" \
+		tests/golden/run && \
+	UNITC="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect $(CURDIR)/$(O)/unitc" \
+		tests/errors/run
+
+e2e: all
+	tests/e2e/run
+
+bench: all
+	tests/bench/run
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/unitc/stdlib
+	install -m 0755 $(O)/unitc $(DESTDIR)$(BINDIR)/unitc
+	install -m 0644 stdlib/*.pol $(DESTDIR)$(DATADIR)/unitc/stdlib/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/unitc
+	rm -rf $(DESTDIR)$(DATADIR)/unitc
+
+clean:
+	rm -rf $(O) build-asan
+
+-include $(wildcard $(O)/*.d $(O)/tests/*.d)
