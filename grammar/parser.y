@@ -1,0 +1,289 @@
+/* parser.y - the unitc policy grammar (pure, reentrant, with locations).
+ *
+ * A file is a row of blocks: `service NAME { ... }` and `profile NAME { ... }`. A block is a
+ * row of statements, each ended by a newline or ';'. Actions only build the tree; what the
+ * words mean is checked in check.c against tables. Keywords are reserved only where the
+ * grammar needs them to find its way; any keyword can still be an argument of exec,
+ * environment, description and directive (the `anyword` rule).
+ */
+%require "3.8"
+%define api.pure full
+%define api.prefix {uc_yy}
+%define parse.error custom
+%define parse.lac full
+%locations
+%initial-action { @$ = (struct loc) { .src = ctx->src, .first_line = 1, .first_col = 1, .last_line = 1, .last_col = 1 }; }
+%expect 0
+%param {void *scanner}
+%parse-param {struct parse_ctx *ctx}
+
+%code top {
+#include "prelude.h"
+}
+
+%code requires {
+#include "ast.h"
+#include "source.h"
+struct parse_ctx;
+#define UC_YYLTYPE struct loc
+#define UC_YYLTYPE_IS_DECLARED 1
+#define UC_YYLTYPE_IS_TRIVIAL 0
+}
+
+%code provides {
+int uc_yylex(UC_YYSTYPE *lval, UC_YYLTYPE *lloc, void *scanner);
+}
+
+%code {
+#include <stdio.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "parse.h"
+
+#define A ctx->arena
+
+/* Spans: from the first symbol's start to the last one's end (same source). */
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                          \
+        do {                                                                 \
+                if (N) {                                                     \
+                        (Cur) = YYRHSLOC(Rhs, 1);                            \
+                        (Cur).last_line = YYRHSLOC(Rhs, N).last_line;        \
+                        (Cur).last_col = YYRHSLOC(Rhs, N).last_col;          \
+                } else {                                                     \
+                        (Cur) = YYRHSLOC(Rhs, 0);                            \
+                        (Cur).first_line = (Cur).last_line;                  \
+                        (Cur).first_col = (Cur).last_col;                    \
+                }                                                            \
+        } while (0)
+
+static struct ast_stmt *stmt(struct parse_ctx *ctx, enum ast_stmt_kind kind, const char *sub,
+                             const struct loc *loc, struct ast_arg *args, struct ast_arg *args2);
+static void yyerror(const UC_YYLTYPE *loc, void *scanner, struct parse_ctx *ctx, const char *msg);
+}
+
+%union {
+        struct ast_arg *arg;
+        struct ast_stmt *stmt;
+        struct ast_block *block;
+}
+
+%token END 0 "end of file"
+%token NEWLINE "newline"
+%token <arg> WORD "word" NUMBER "number" PATH "path" STRING "string"
+%token <arg> AFTER "after" AT "at" BEFORE "before" DESCRIPTION "description"
+%token <arg> DIRECTIVE "directive" DOCUMENTATION "documentation" ENVIRONMENT "environment"
+%token <arg> ENVIRONMENT_FILE "environment-file" EXEC "exec" EXEC_POST "exec-post"
+%token <arg> EXEC_PRE "exec-pre" EXEC_RELOAD "exec-reload" EXEC_STOP "exec-stop"
+%token <arg> EXECUTES "executes" EXPOSURE "exposure" FROM "from" GROUP "group" HIDES "hides"
+%token <arg> INSTALL "install" LIMIT "limit" LISTENS "listens" MANAGER "manager" MOST "most"
+%token <arg> NEEDS "needs" NETWORK "network" ON "on" OUTBOUND "outbound" OWNS "owns"
+%token <arg> PORT "port" PROFILE "profile" READS "reads" REQUIRES "requires" RESTART "restart"
+%token <arg> SEES "sees" SERVICE "service" START "start" TARGET "target" TIMEOUT "timeout"
+%token <arg> TO "to" TYPE "type" USE "use" USER "user" VIA "via" WANTS "wants"
+%token <arg> WORKING_DIRECTORY "working-directory" WRITES "writes"
+
+%type <arg> word words anyword anywords keyword
+%type <stmt> stmts stmt exec_stmt needs_stmt
+%type <block> blocks block
+
+%%
+
+file: blocks                    { ctx->file->blocks = $1; }
+    ;
+
+blocks: %empty                  { $$ = NULL; }
+      | blocks block            { $$ = ast_block_append($1, $2); }
+      | blocks term             { $$ = $1; }
+      | blocks error term       { $$ = $1; yyerrok; if (diag_too_many(ctx->diags)) YYABORT; }
+      ;
+
+block: SERVICE word '{' stmts '}'          { $$ = ast_block_new(A, BLOCK_SERVICE, $2, &@$, $4); }
+     | SERVICE word '{' stmts stmt '}'     { $$ = ast_block_new(A, BLOCK_SERVICE, $2, &@$, ast_stmt_append($4, $5)); }
+     | PROFILE word '{' stmts '}'          { $$ = ast_block_new(A, BLOCK_PROFILE, $2, &@$, $4); }
+     | PROFILE word '{' stmts stmt '}'     { $$ = ast_block_new(A, BLOCK_PROFILE, $2, &@$, ast_stmt_append($4, $5)); }
+     | SERVICE error '{' stmts '}'         { $$ = NULL; }
+     | PROFILE error '{' stmts '}'         { $$ = NULL; }
+     ;
+
+stmts: %empty                   { $$ = NULL; }
+     | stmts term               { $$ = $1; }
+     | stmts stmt term          { $$ = ast_stmt_append($1, $2); }
+     | stmts error term         { $$ = $1; yyerrok; if (diag_too_many(ctx->diags)) YYABORT; }
+     ;
+
+term: NEWLINE | ';' ;
+
+stmt: USE words                          { $$ = stmt(ctx, STMT_USE, NULL, &@$, $2, NULL); }
+    | DESCRIPTION anywords               { $$ = stmt(ctx, STMT_DESCRIPTION, NULL, &@$, $2, NULL); }
+    | DOCUMENTATION words                { $$ = stmt(ctx, STMT_DOCUMENTATION, NULL, &@$, $2, NULL); }
+    | exec_stmt
+    | TYPE word                          { $$ = stmt(ctx, STMT_TYPE, NULL, &@$, $2, NULL); }
+    | RESTART word                       { $$ = stmt(ctx, STMT_RESTART, NULL, &@$, $2, NULL); }
+    | RESTART word AFTER word            { $$ = stmt(ctx, STMT_RESTART, NULL, &@$, $2, $4); }
+    | ENVIRONMENT anywords               { $$ = stmt(ctx, STMT_ENVIRONMENT, NULL, &@$, $2, NULL); }
+    | ENVIRONMENT_FILE words             { $$ = stmt(ctx, STMT_ENVIRONMENT_FILE, NULL, &@$, $2, NULL); }
+    | WORKING_DIRECTORY word             { $$ = stmt(ctx, STMT_WORKING_DIRECTORY, NULL, &@$, $2, NULL); }
+    | START AFTER words                  { $$ = stmt(ctx, STMT_START, "after", &@$, $3, NULL); }
+    | START BEFORE words                 { $$ = stmt(ctx, STMT_START, "before", &@$, $3, NULL); }
+    | WANTS words                        { $$ = stmt(ctx, STMT_WANTS, NULL, &@$, $2, NULL); }
+    | REQUIRES words                     { $$ = stmt(ctx, STMT_REQUIRES, NULL, &@$, $2, NULL); }
+    | INSTALL words                      { $$ = stmt(ctx, STMT_INSTALL, NULL, &@$, $2, NULL); }
+    | USER word                          { $$ = stmt(ctx, STMT_USER, NULL, &@$, $2, NULL); }
+    | USER word GROUP word               { $$ = stmt(ctx, STMT_USER, NULL, &@$, $2, $4); }
+    | READS words                        { $$ = stmt(ctx, STMT_READS, NULL, &@$, $2, NULL); }
+    | WRITES words                       { $$ = stmt(ctx, STMT_WRITES, NULL, &@$, $2, NULL); }
+    | EXECUTES words                     { $$ = stmt(ctx, STMT_EXECUTES, NULL, &@$, $2, NULL); }
+    | HIDES words                        { $$ = stmt(ctx, STMT_HIDES, NULL, &@$, $2, NULL); }
+    | OWNS words                         { $$ = stmt(ctx, STMT_OWNS, NULL, &@$, $2, NULL); }
+    | needs_stmt
+    | LISTENS ON words                   { $$ = stmt(ctx, STMT_LISTENS, NULL, &@$, $3, NULL); }
+    | LISTENS ON words FROM words        { $$ = stmt(ctx, STMT_LISTENS, NULL, &@$, $3, $5); }
+    | LISTENS ON words VIA word          { $$ = stmt(ctx, STMT_LISTENS, NULL, &@$, $3, NULL); $$->flag = true; $$->sub = $5->text; }
+    | LISTENS ON words FROM words VIA word { $$ = stmt(ctx, STMT_LISTENS, NULL, &@$, $3, $5); $$->flag = true; $$->sub = $7->text; }
+    | SEES words                         { $$ = stmt(ctx, STMT_SEES, NULL, &@$, $2, NULL); }
+    | EXPOSURE AT MOST word              { $$ = stmt(ctx, STMT_EXPOSURE, NULL, &@$, $4, NULL); }
+    | MANAGER anyword                    { $$ = stmt(ctx, STMT_MANAGER, NULL, &@$, $2, NULL); }
+    | TARGET words                       { $$ = stmt(ctx, STMT_TARGET, NULL, &@$, $2, NULL); }
+    | DIRECTIVE anywords                 { $$ = stmt(ctx, STMT_DIRECTIVE, NULL, &@$, $2, NULL); }
+    | LIMIT words                        { $$ = stmt(ctx, STMT_LIMIT, NULL, &@$, $2, NULL); }
+    | TIMEOUT anyword word               { $$ = stmt(ctx, STMT_TIMEOUT, NULL, &@$, ast_arg_append($2, $3), NULL); }
+    ;
+
+exec_stmt: EXEC anywords                 { $$ = stmt(ctx, STMT_EXEC, "exec", &@$, $2, NULL); }
+         | EXEC_PRE anywords             { $$ = stmt(ctx, STMT_EXEC, "exec-pre", &@$, $2, NULL); }
+         | EXEC_POST anywords            { $$ = stmt(ctx, STMT_EXEC, "exec-post", &@$, $2, NULL); }
+         | EXEC_RELOAD anywords          { $$ = stmt(ctx, STMT_EXEC, "exec-reload", &@$, $2, NULL); }
+         | EXEC_STOP anywords            { $$ = stmt(ctx, STMT_EXEC, "exec-stop", &@$, $2, NULL); }
+         ;
+
+needs_stmt: NEEDS word                   { $$ = stmt(ctx, STMT_NEEDS, NULL, &@$, $2, NULL); }
+          | NEEDS word anywords          { $$ = stmt(ctx, STMT_NEEDS, NULL, &@$, ast_arg_append($2, $3), NULL); }
+          | NEEDS NETWORK words          { $$ = stmt(ctx, STMT_NEEDS_NETWORK, NULL, &@$, $3, NULL); }
+          | NEEDS NETWORK OUTBOUND TO words           { $$ = stmt(ctx, STMT_NEEDS_OUTBOUND, NULL, &@$, $5, NULL); }
+          | NEEDS NETWORK OUTBOUND TO words PORT words { $$ = stmt(ctx, STMT_NEEDS_OUTBOUND, NULL, &@$, $5, $7); }
+          ;
+
+word: WORD | NUMBER | PATH | STRING ;
+
+words: word                     { $$ = $1; }
+     | words word               { $$ = ast_arg_append($1, $2); }
+     ;
+
+anyword: word | keyword ;
+
+anywords: anyword               { $$ = $1; }
+        | anywords anyword      { $$ = ast_arg_append($1, $2); }
+        ;
+
+/* Keywords read as plain words where a whole line of arguments follows. */
+keyword: AFTER | AT | BEFORE | DESCRIPTION | DIRECTIVE | DOCUMENTATION | ENVIRONMENT
+       | ENVIRONMENT_FILE | EXEC | EXEC_POST | EXEC_PRE | EXEC_RELOAD | EXEC_STOP | EXECUTES
+       | EXPOSURE | FROM | GROUP | HIDES | INSTALL | LIMIT | LISTENS | MANAGER | MOST | NEEDS
+       | NETWORK | ON | OUTBOUND | OWNS | PORT | PROFILE | READS | REQUIRES | RESTART | SEES
+       | SERVICE | START | TARGET | TIMEOUT | TO | TYPE | USE | USER | VIA | WANTS
+       | WORKING_DIRECTORY | WRITES
+       ;
+
+%%
+
+static struct ast_stmt *stmt(struct parse_ctx *ctx, enum ast_stmt_kind kind, const char *sub,
+                             const struct loc *loc, struct ast_arg *args, struct ast_arg *args2)
+{
+        if (++ctx->statements > PARSE_MAX_STATEMENTS && !ctx->limit_hit) {
+                ctx->limit_hit = true;
+                diag_error(ctx->diags, loc, "more than %d statements in one file",
+                           PARSE_MAX_STATEMENTS);
+        }
+        return ast_stmt_new(ctx->arena, kind, sub, loc, args, args2);
+}
+
+static void yyerror(const UC_YYLTYPE *loc, void *scanner, struct parse_ctx *ctx, const char *msg)
+{
+        (void) scanner;
+        diag_error(ctx->diags, loc, "%s", msg);
+}
+
+/* How a token reads in a message: "a word", "newline", "keyword 'after'", "'{'". */
+static const char *symbol_desc(yysymbol_kind_t k, char *buf, size_t size)
+{
+        const char *name = yysymbol_name(k);
+        switch (k) {
+        case YYSYMBOL_WORD:
+        case YYSYMBOL_NUMBER:
+        case YYSYMBOL_PATH:
+        case YYSYMBOL_STRING:
+                snprintf(buf, size, "a %s", name);
+                break;
+        case YYSYMBOL_YYEOF:
+        case YYSYMBOL_NEWLINE:
+        case YYSYMBOL_YYerror:
+        case YYSYMBOL_YYUNDEF:
+                snprintf(buf, size, "%s", name);
+                break;
+        default:
+                if (name[0] == '\'')
+                        snprintf(buf, size, "%s", name);
+                else
+                        snprintf(buf, size, "keyword '%s'", name);
+        }
+        return buf;
+}
+
+static bool symbol_is_keyword(yysymbol_kind_t k)
+{
+        return k >= YYSYMBOL_AFTER && k <= YYSYMBOL_WRITES;
+}
+
+/* The statement keywords, for "did you mean" on an unknown statement. */
+static const char *const statement_words[] = {
+        "description", "directive", "documentation", "environment", "environment-file", "exec",
+        "exec-post", "exec-pre", "exec-reload", "exec-stop", "executes", "exposure", "hides",
+        "install", "limit", "listens", "manager", "needs", "owns", "reads", "requires",
+        "restart", "sees", "start", "target", "timeout", "type", "use", "user", "wants",
+        "working-directory", "writes",
+};
+
+/* "unexpected X, expected A, B or C". A word where a statement should start is an unknown
+ * statement; a keyword where a value should be gets a hint to quote it. */
+static int yyreport_syntax_error(const yypcontext_t *yyctx, void *scanner, struct parse_ctx *ctx)
+{
+        (void) scanner;
+        enum { LIST = 5 };
+        yysymbol_kind_t expected[YYNTOKENS];
+        int n = yypcontext_expected_tokens(yyctx, expected, YYNTOKENS);
+        yysymbol_kind_t la = yypcontext_token(yyctx);
+        const UC_YYLTYPE *loc = yypcontext_location(yyctx);
+        const char *text = ctx->last_text ? ctx->last_text : "";
+        bool at_statement = false, wants_value = false;
+        for (int i = 0; i < n; i++) {
+                at_statement |= expected[i] == YYSYMBOL_EXEC;
+                wants_value |= expected[i] == YYSYMBOL_WORD;
+        }
+        if (at_statement && (la == YYSYMBOL_WORD || la == YYSYMBOL_PATH || la == YYSYMBOL_NUMBER)) {
+                diag_error(ctx->diags, loc, "unknown statement '%.100s'", text);
+                diag_hint_spelling(ctx->diags, text, statement_words, ARRAY_SIZE(statement_words));
+                return 0;
+        }
+        char what[200], item[80];
+        if (la == YYSYMBOL_YYEMPTY)
+                snprintf(what, sizeof(what), "nothing");
+        else if (la == YYSYMBOL_WORD || la == YYSYMBOL_NUMBER || la == YYSYMBOL_PATH)
+                snprintf(what, sizeof(what), "%s '%.100s'", yysymbol_name(la), text);
+        else
+                snprintf(what, sizeof(what), "%s", symbol_desc(la, item, sizeof(item)));
+        char msg[600];
+        int off = snprintf(msg, sizeof(msg), "unexpected %s", what);
+        if (n > 0 && n <= LIST) {
+                off += snprintf(msg + off, sizeof(msg) - (size_t) off, ", expected ");
+                for (int i = 0; i < n && (size_t) off < sizeof(msg); i++)
+                        off += snprintf(msg + off, sizeof(msg) - (size_t) off, "%s%s",
+                                        i == 0 ? "" : i == n - 1 ? " or " : ", ",
+                                        symbol_desc(expected[i], item, sizeof(item)));
+        } else if (at_statement)
+                snprintf(msg + off, sizeof(msg) - (size_t) off, ", expected a statement");
+        diag_error(ctx->diags, loc, "%s", msg);
+        if (wants_value && symbol_is_keyword(la))
+                diag_hint(ctx->diags, "'%s' is a keyword; write \"%s\" to use it as a value", text, text);
+        return 0;
+}
