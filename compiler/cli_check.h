@@ -1,0 +1,10 @@
+/* cli_check.h - `unitc check`: systemd-analyze security --offline=true, byte for byte. */
+#ifndef UNITC_CLI_CHECK_H
+#define UNITC_CLI_CHECK_H
+
+/* argv[0] is "check". Prints to stdout/stderr; returns the process exit status: 0, or 1 when
+ * a unit fails to load or scores above --threshold (systemd-analyze's rule), 2 on a bad
+ * command line. */
+int cli_check(int argc, char **argv);
+
+#endif

@@ -1,0 +1,680 @@
+/* unitfile.c - reads unit files into the unit model, as `systemd-analyze --offline=true` does.
+ *
+ * Parsing follows systemd's config parser: lines end at \n, \r, \r\n or NUL; a line whose first
+ * non-blank character is '#' or ';' is a comment (also inside a continuation); a line ending in
+ * an unescaped backslash continues on the next one, the backslash becoming a space; keys and
+ * values are trimmed of blanks. Values are stored raw: interpreting them (empty assignments
+ * resetting lists included) is the reader of the model's business.
+ */
+#include "prelude.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "strbuf.h"
+#include "unit.h"
+#include "unitfile.h"
+
+#define UNITFILE_LONG_LINE_MAX (1024U * 1024U) /* systemd's LONG_LINE_MAX */
+#define UNITFILE_NAME_MAX 256
+#define UNITFILE_WHITESPACE " \t\n\r"
+
+struct unitfile_type {
+        const char *suffix;
+        const char *sections; /* NUL-separated, double-NUL-terminated */
+};
+
+static const struct unitfile_type unitfile_types[] = {
+        { .suffix = "service",   .sections = "Unit\0Service\0Install\0" },
+        { .suffix = "socket",    .sections = "Unit\0Socket\0Install\0" },
+        { .suffix = "target",    .sections = "Unit\0Install\0" },
+        { .suffix = "device",    .sections = "Unit\0Install\0" },
+        { .suffix = "mount",     .sections = "Unit\0Mount\0Install\0" },
+        { .suffix = "automount", .sections = "Unit\0Automount\0Install\0" },
+        { .suffix = "swap",      .sections = "Unit\0Swap\0Install\0" },
+        { .suffix = "timer",     .sections = "Unit\0Timer\0Install\0" },
+        { .suffix = "path",      .sections = "Unit\0Path\0Install\0" },
+        { .suffix = "slice",     .sections = "Unit\0Slice\0Install\0" },
+        { .suffix = "scope",     .sections = "Unit\0Scope\0Install\0" },
+};
+
+/* The unit search path of the system and user managers, after the arguments' directories.
+ * "~" is $HOME, "$R" is $XDG_RUNTIME_DIR; entries whose variable is unset are skipped. */
+static const char *const unitfile_system_path[] = {
+        "/etc/systemd/system.control", "/run/systemd/system.control", "/run/systemd/transient",
+        "/run/systemd/generator.early", "/etc/systemd/system", "/etc/systemd/system.attached",
+        "/run/systemd/system", "/run/systemd/system.attached", "/run/systemd/generator",
+        "/usr/local/lib/systemd/system", "/lib/systemd/system", "/usr/lib/systemd/system",
+        "/run/systemd/generator.late",
+};
+
+static const char *const unitfile_user_path[] = {
+        "~/.config/systemd/user.control", "$R/systemd/user.control", "$R/systemd/transient",
+        "$R/systemd/generator.early", "~/.config/systemd/user", "/etc/xdg/systemd/user",
+        "/etc/systemd/user", "$R/systemd/user", "/run/systemd/user", "$R/systemd/generator",
+        "~/.local/share/systemd/user", "/usr/local/share/systemd/user", "/usr/share/systemd/user",
+        "/usr/local/lib/systemd/user", "/usr/lib/systemd/user", "$R/systemd/generator.late",
+};
+
+static const struct unitfile_type *unitfile_type_of(const char *name)
+{
+        const char *dot = strrchr(name, '.');
+        if (!dot)
+                return NULL;
+        for (size_t i = 0; i < ARRAY_SIZE(unitfile_types); i++)
+                if (streq(dot + 1, unitfile_types[i].suffix))
+                        return &unitfile_types[i];
+        return NULL;
+}
+
+const char *unitfile_name_type(const char *name)
+{
+        const struct unitfile_type *t = unitfile_type_of(name);
+        return t ? t->suffix : NULL;
+}
+
+static bool unitfile_char_ok(char c)
+{
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               strchr(":-_.\\", c);
+}
+
+bool unitfile_name_is_valid(const char *name)
+{
+        size_t len = strlen(name);
+        if (len == 0 || len >= UNITFILE_NAME_MAX || !unitfile_type_of(name))
+                return false;
+        const char *dot = strrchr(name, '.');
+        const char *at = NULL;
+        for (const char *p = name; p < dot; p++) {
+                if (*p == '@') {
+                        if (at)
+                                return false;
+                        at = p;
+                } else if (!unitfile_char_ok(*p))
+                        return false;
+        }
+        if (dot == name || at == name)
+                return false;
+        return true;
+}
+
+/* ---- parsing one file ---- */
+
+static bool unitfile_utf8_valid(const char *s)
+{
+        const unsigned char *p = (const unsigned char *) s;
+        while (*p) {
+                unsigned n, cp;
+                if (*p < 0x80) {
+                        p++;
+                        continue;
+                } else if ((*p & 0xe0) == 0xc0) {
+                        n = 1, cp = *p & 0x1f;
+                } else if ((*p & 0xf0) == 0xe0) {
+                        n = 2, cp = *p & 0x0f;
+                } else if ((*p & 0xf8) == 0xf0) {
+                        n = 3, cp = *p & 0x07;
+                } else
+                        return false;
+                for (unsigned i = 1; i <= n; i++) {
+                        if ((p[i] & 0xc0) != 0x80)
+                                return false;
+                        cp = (cp << 6) | (p[i] & 0x3f);
+                }
+                if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+                    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+                        return false;
+                p += n + 1;
+        }
+        return true;
+}
+
+static char *unitfile_strip(char *s)
+{
+        s += strspn(s, UNITFILE_WHITESPACE);
+        size_t n = strlen(s);
+        while (n > 0 && strchr(UNITFILE_WHITESPACE, s[n - 1]))
+                s[--n] = '\0';
+        return s;
+}
+
+static bool unitfile_section_allowed(const char *allowed, const char *name)
+{
+        for (const char *p = allowed; *p; p += strlen(p) + 1)
+                if (streq(p, name))
+                        return true;
+        return false;
+}
+
+struct unitfile_parser {
+        struct unit_file *u;
+        const char *file;
+        const char *allowed;
+        const char *section; /* NULL: none yet, or ignored */
+        bool bom_seen;
+};
+
+/* One logical line (continuations joined). Returns 0, or -1 with *ret_message. */
+static int unitfile_parse_line(struct unitfile_parser *p, unsigned line, char *l,
+                               const char **ret_message)
+{
+        struct arena *a = p->u->arena;
+
+        l = unitfile_strip(l);
+        if (*l == '\0')
+                return 0;
+        if (!unitfile_utf8_valid(l)) {
+                *ret_message = arena_printf(a, "%s:%u: String is not UTF-8 clean\t%s", p->file, line,
+                                            strerror(EINVAL));
+                return -1;
+        }
+        if (*l == '[') {
+                size_t k = strlen(l);
+                if (l[k - 1] != ']') {
+                        *ret_message = arena_printf(a, "%s:%u: Invalid section header '%s'\t%s",
+                                                    p->file, line, l, strerror(EBADMSG));
+                        return -1;
+                }
+                char *name = arena_strndup(a, l + 1, k - 2);
+                for (const char *c = name; *c; c++)
+                        if ((unsigned char) *c < ' ' || *c == 0x7f) {
+                                *ret_message = arena_printf(a, "%s:%u: Invalid section header '%s'\t%s",
+                                                            p->file, line, l, strerror(EBADMSG));
+                                return -1;
+                        }
+                p->section = unitfile_section_allowed(p->allowed, name) ? name : NULL;
+                return 0;
+        }
+        if (!p->section)
+                return 0; /* assignment outside of a section, or in an ignored one */
+        char *eq = strchr(l, '=');
+        if (!eq || eq == l)
+                return 0; /* "Missing '='" / "Missing key name": ignored */
+        *eq = '\0';
+        const char *key = unitfile_strip(l);
+        const char *value = unitfile_strip(eq + 1);
+        struct unit_entry *e = unit_add(p->u, p->section, key, value, NULL);
+        e->file = p->file;
+        e->line = line;
+        return 0;
+}
+
+int unitfile_parse_text(struct unit_file *u, const char *file, const char *text, size_t len,
+                        const char *allowed_sections, const char **ret_message)
+{
+        struct unitfile_parser p = { .u = u, .file = arena_strdup(u->arena, file),
+                                     .allowed = allowed_sections };
+        struct strbuf cont = STRBUF_INIT;
+        unsigned line = 0, cont_line = 0;
+        bool have_cont = false;
+        size_t pos = 0;
+        int r = 0;
+        char *buf = NULL;
+
+        *ret_message = NULL;
+        while (pos < len) {
+                size_t start = pos;
+                while (pos < len && text[pos] != '\n' && text[pos] != '\r' && text[pos] != '\0')
+                        pos++;
+                size_t n = pos - start;
+                if (pos < len) {
+                        if (text[pos] == '\r' && pos + 1 < len && text[pos + 1] == '\n')
+                                pos++;
+                        pos++;
+                }
+                line++;
+                if (n > UNITFILE_LONG_LINE_MAX) {
+                        *ret_message = arena_printf(u->arena, "%s:%u: Line too long\t%s", p.file, line,
+                                                    strerror(ENOBUFS));
+                        r = -1;
+                        break;
+                }
+                free(buf);
+                buf = xstrndup(text + start, n);
+                const char *lead = buf + strspn(buf, UNITFILE_WHITESPACE);
+                if (*lead == '#' || *lead == ';')
+                        continue;
+                char *l = buf;
+                if (!p.bom_seen && startswith(l, "\xef\xbb\xbf")) {
+                        l += 3;
+                        p.bom_seen = true;
+                }
+                if (have_cont) {
+                        if (cont.len + strlen(l) > UNITFILE_LONG_LINE_MAX) {
+                                *ret_message = arena_printf(u->arena, "%s:%u: Continuation line too long\t%s",
+                                                            p.file, line, strerror(ENOBUFS));
+                                r = -1;
+                                break;
+                        }
+                        strbuf_puts(&cont, l);
+                } else {
+                        strbuf_reset(&cont);
+                        strbuf_puts(&cont, l);
+                        cont_line = line;
+                }
+                /* Does the joined line end in an unescaped backslash? The part joined before
+                 * ended in a space, so scanning the new line alone is enough. */
+                bool escaped = false;
+                for (const char *q = l; *q; q++)
+                        escaped = escaped ? false : *q == '\\';
+                if (escaped) {
+                        cont.s[cont.len - 1] = ' ';
+                        have_cont = true;
+                        continue;
+                }
+                have_cont = false;
+                r = unitfile_parse_line(&p, cont_line, cont.s, ret_message);
+                if (r < 0)
+                        break;
+        }
+        if (r == 0 && have_cont)
+                r = unitfile_parse_line(&p, cont_line, cont.s, ret_message);
+        free(buf);
+        strbuf_free(&cont);
+        return r;
+}
+
+/* ---- files and search path ---- */
+
+enum unitfile_read {
+        UNITFILE_READ_OK,
+        UNITFILE_READ_MISSING,
+        UNITFILE_READ_EMPTY,
+        UNITFILE_READ_ERROR,
+};
+
+/* Reads a regular file (following symlinks); sets errno on UNITFILE_READ_ERROR. */
+static enum unitfile_read unitfile_slurp(const char *path, char **ret, size_t *ret_len)
+{
+        int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+        if (fd < 0)
+                return errno == ENOENT || errno == ENOTDIR || errno == ELOOP ? UNITFILE_READ_MISSING
+                                                                               : UNITFILE_READ_ERROR;
+        struct stat st;
+        if (fstat(fd, &st) < 0) {
+                int e = errno;
+                close(fd);
+                errno = e;
+                return UNITFILE_READ_ERROR;
+        }
+        if (S_ISDIR(st.st_mode)) {
+                close(fd);
+                return UNITFILE_READ_MISSING;
+        }
+        if (S_ISCHR(st.st_mode) && st.st_rdev == makedev(1, 3)) {
+                close(fd);
+                return UNITFILE_READ_EMPTY; /* /dev/null */
+        }
+        size_t cap = st.st_size > 0 ? (size_t) st.st_size + 1 : 4096, len = 0;
+        char *buf = xmalloc(cap);
+        for (;;) {
+                if (len + 1 >= cap) {
+                        cap *= 2;
+                        buf = xrealloc(buf, cap);
+                }
+                ssize_t k = read(fd, buf + len, cap - len - 1);
+                if (k < 0) {
+                        if (errno == EINTR)
+                                continue;
+                        int e = errno;
+                        free(buf);
+                        close(fd);
+                        errno = e;
+                        return UNITFILE_READ_ERROR;
+                }
+                if (k == 0)
+                        break;
+                len += (size_t) k;
+        }
+        close(fd);
+        buf[len] = '\0';
+        /* A file of nothing but whitespace counts as empty (null_or_empty): masked. */
+        if (len == 0) {
+                free(buf);
+                return UNITFILE_READ_EMPTY;
+        }
+        *ret = buf;
+        *ret_len = len;
+        return UNITFILE_READ_OK;
+}
+
+struct unitfile_dirs {
+        const char **v;
+        size_t n, cap;
+};
+
+static void unitfile_dirs_add(struct arena *a, struct unitfile_dirs *d, const char *dir)
+{
+        char *real = realpath(dir, NULL);
+        const char *key = real ? real : dir;
+        for (size_t i = 0; i < d->n; i++)
+                if (streq(d->v[i], key)) {
+                        free(real);
+                        return;
+                }
+        d->v = arena_grow(a, d->v, sizeof(*d->v), &d->cap, d->n + 1);
+        d->v[d->n++] = arena_strdup(a, key);
+        free(real);
+}
+
+static char *unitfile_dirname(struct arena *a, const char *path)
+{
+        const char *slash = strrchr(path, '/');
+        if (!slash)
+                return arena_strdup(a, ".");
+        if (slash == path)
+                return arena_strdup(a, "/");
+        return arena_strndup(a, path, (size_t) (slash - path));
+}
+
+static const char *unitfile_basename(const char *path)
+{
+        const char *slash = strrchr(path, '/');
+        return slash ? slash + 1 : path;
+}
+
+static void unitfile_search_path(struct arena *a, const char *argdir, const struct unitfile_options *opt,
+                                 struct unitfile_dirs *d)
+{
+        if (opt->search_dirs)
+                for (size_t i = 0; i < opt->n_search_dirs; i++)
+                        unitfile_dirs_add(a, d, opt->search_dirs[i]);
+        else if (argdir)
+                unitfile_dirs_add(a, d, argdir);
+        if (opt->no_host_paths)
+                return;
+        const char *env = getenv("SYSTEMD_UNIT_PATH");
+        bool defaults = true;
+        if (env) {
+                /* Explicit entries, then the defaults only when the value ends in ':'. */
+                size_t n = strlen(env);
+                defaults = n > 0 && env[n - 1] == ':';
+                char *copy = arena_strdup(a, env);
+                for (char *tok = strtok(copy, ":"); tok; tok = strtok(NULL, ":"))
+                        unitfile_dirs_add(a, d, tok);
+        }
+        if (!defaults)
+                return;
+        const char *home = getenv("HOME"), *runtime = getenv("XDG_RUNTIME_DIR");
+        const char *const *list = opt->user ? unitfile_user_path : unitfile_system_path;
+        size_t n = opt->user ? ARRAY_SIZE(unitfile_user_path) : ARRAY_SIZE(unitfile_system_path);
+        for (size_t i = 0; i < n; i++) {
+                const char *p = list[i];
+                if (p[0] == '~') {
+                        if (!home)
+                                continue;
+                        p = arena_printf(a, "%s%s", home, p + 1);
+                } else if (p[0] == '$') {
+                        if (!runtime)
+                                continue;
+                        p = arena_printf(a, "%s%s", runtime, p + 2);
+                }
+                unitfile_dirs_add(a, d, p);
+        }
+}
+
+static bool unitfile_exists(const char *path)
+{
+        return access(path, F_OK) == 0;
+}
+
+/* "foo@bar.service" -> "foo@.service"; NULL if not an instance. */
+static char *unitfile_template_of(struct arena *a, const char *name)
+{
+        const char *at = strchr(name, '@');
+        const char *dot = strrchr(name, '.');
+        if (!at || !dot || at + 1 == dot)
+                return NULL;
+        return arena_printf(a, "%.*s%s", (int) (at - name + 1), name, dot);
+}
+
+/* "foo@bar.service" -> "bar" (empty for a template). */
+static char *unitfile_instance_of(struct arena *a, const char *name)
+{
+        const char *at = strchr(name, '@'), *dot = strrchr(name, '.');
+        return arena_strndup(a, at + 1, (size_t) (dot - at - 1));
+}
+
+/* "foo@.service" + "i" -> "foo@i.service". */
+static char *unitfile_instantiate(struct arena *a, const char *template, const char *instance)
+{
+        const char *at = strchr(template, '@');
+        return arena_printf(a, "%.*s%s%s", (int) (at - template + 1), template, instance, at + 1);
+}
+
+struct unitfile_found {
+        const char *path; /* the file to read */
+        const char *id;   /* the unit's name after alias resolution */
+        bool masked;
+};
+
+/* Finds name in the search path; follows alias symlinks. */
+static bool unitfile_find(struct arena *a, const struct unitfile_dirs *d, const char *name,
+                          struct unitfile_found *ret)
+{
+        for (size_t i = 0; i < d->n; i++) {
+                char *p = arena_printf(a, "%s/%s", d->v[i], name);
+                struct stat st;
+                if (lstat(p, &st) < 0)
+                        continue;
+                const char *id = name;
+                for (int hops = 0; S_ISLNK(st.st_mode) && hops < 32; hops++) {
+                        char target[PATH_MAX];
+                        ssize_t k = readlink(p, target, sizeof(target) - 1);
+                        if (k < 0)
+                                break;
+                        target[k] = '\0';
+                        if (streq(target, "/dev/null")) {
+                                *ret = (struct unitfile_found) { .path = p, .id = id, .masked = true };
+                                return true;
+                        }
+                        const char *tb = unitfile_basename(target);
+                        if (unitfile_name_is_valid(tb) && !streq(tb, unitfile_basename(p)) &&
+                            unitfile_name_type(tb) == unitfile_name_type(id)) {
+                                /* An alias: the unit is known by its target's name. */
+                                if (strchr(tb, '@') && !unitfile_template_of(a, tb) &&
+                                    unitfile_template_of(a, id))
+                                        id = unitfile_instantiate(a, tb, unitfile_instance_of(a, id));
+                                else
+                                        id = arena_strdup(a, tb);
+                        }
+                        p = target[0] == '/' ? arena_strdup(a, target)
+                                             : arena_printf(a, "%s/%s", unitfile_dirname(a, p), target);
+                        if (lstat(p, &st) < 0)
+                                break;
+                }
+                if (S_ISDIR(st.st_mode))
+                        continue;
+                *ret = (struct unitfile_found) { .path = p, .id = id };
+                return true;
+        }
+        return false;
+}
+
+struct unitfile_dropin {
+        const char *base;
+        const char *path;
+};
+
+static int unitfile_dropin_cmp(const void *x, const void *y)
+{
+        const struct unitfile_dropin *a = x, *b = y;
+        return strcmp(a->base, b->base);
+}
+
+struct unitfile_dropins {
+        struct unitfile_dropin *v;
+        size_t n, cap;
+};
+
+static void unitfile_scan_dropin_dir(struct arena *a, const char *dir, struct unitfile_dropins *out)
+{
+        DIR *dh = opendir(dir);
+        if (!dh)
+                return;
+        struct dirent *de;
+        while ((de = readdir(dh))) {
+                size_t n = strlen(de->d_name);
+                if (de->d_name[0] == '.' || n < 6 || !streq(de->d_name + n - 5, ".conf"))
+                        continue;
+                bool seen = false;
+                for (size_t i = 0; i < out->n && !seen; i++)
+                        seen = streq(out->v[i].base, de->d_name);
+                if (seen)
+                        continue; /* an earlier directory masks this one */
+                out->v = arena_grow(a, out->v, sizeof(*out->v), &out->cap, out->n + 1);
+                out->v[out->n++] = (struct unitfile_dropin) {
+                        .base = arena_strdup(a, de->d_name),
+                        .path = arena_printf(a, "%s/%s", dir, de->d_name),
+                };
+        }
+        closedir(dh);
+}
+
+/* The drop-in directory names for a unit, most specific first: "foo-bar@x.service.d",
+ * "foo-bar@.service.d", "foo-.service.d", "service.d". */
+static size_t unitfile_dropin_names(struct arena *a, const char *id, const char **ret, size_t max)
+{
+        size_t n = 0;
+        const char *type = unitfile_name_type(id);
+        ret[n++] = arena_printf(a, "%s.d", id);
+        char *tmpl = unitfile_template_of(a, id);
+        if (tmpl && n < max)
+                ret[n++] = arena_printf(a, "%s.d", tmpl);
+        /* Prefix drop-ins: cut the prefix (before '@' and the suffix) at each '-'. */
+        const char *end = strchr(id, '@');
+        if (!end)
+                end = strrchr(id, '.');
+        for (const char *p = end; p > id && n < max; p--)
+                if (p[-1] == '-' && p - 1 > id)
+                        ret[n++] = arena_printf(a, "%.*s.%s.d", (int) (p - id), id, type);
+        if (n < max)
+                ret[n++] = arena_printf(a, "%s.d", type);
+        return n;
+}
+
+static int unitfile_fail(struct unitfile_result *ret, enum unitfile_status st, const char *msg)
+{
+        ret->status = st;
+        ret->message = msg;
+        return -1;
+}
+
+const char *unitfile_argument_dir(struct arena *a, const char *path)
+{
+        char *dir = unitfile_dirname(a, path);
+        if (unitfile_exists(path))
+                return dir;
+        char *tmpl = unitfile_template_of(a, unitfile_basename(path));
+        if (tmpl && unitfile_exists(arena_printf(a, "%s/%s", dir, tmpl)))
+                return dir;
+        return NULL;
+}
+
+int unitfile_load(struct arena *a, const char *path, const struct unitfile_options *opt,
+                  struct unit_file **ret_unit, struct unitfile_result *ret)
+{
+        static const struct unitfile_options defaults = { 0 };
+        if (!opt)
+                opt = &defaults;
+        *ret = (struct unitfile_result) { 0 };
+        *ret_unit = NULL;
+
+        const char *base = unitfile_basename(path);
+        if (!unitfile_name_is_valid(base))
+                return unitfile_fail(ret, UNITFILE_BAD_NAME,
+                                     arena_printf(a, "Invalid unit name \"%s\"", base));
+
+        struct unitfile_dirs dirs = { 0 };
+        unitfile_search_path(a, unitfile_argument_dir(a, path), opt, &dirs);
+
+        /* A template is analysed as an instance. */
+        const char *name = base;
+        const char *at = strchr(base, '@');
+        if (at && at[1] == '.')
+                name = unitfile_instantiate(a, base, opt->instance ? opt->instance : "i");
+
+        struct unitfile_found found;
+        bool ok = unitfile_find(a, &dirs, name, &found);
+        if (!ok) {
+                char *tmpl = unitfile_template_of(a, name);
+                if (tmpl && unitfile_find(a, &dirs, tmpl, &found)) {
+                        ok = true;
+                        if (streq(found.id, tmpl))
+                                found.id = name;
+                        else
+                                found.id = unitfile_instantiate(a, found.id, unitfile_instance_of(a, name));
+                }
+        }
+        if (!ok)
+                return unitfile_fail(ret, UNITFILE_NOT_FOUND,
+                                     arena_printf(a, "Unit %s not found.", name));
+        if (found.masked)
+                return unitfile_fail(ret, UNITFILE_MASKED,
+                                     arena_printf(a, "Unit %s is masked.", found.id));
+
+        char *text = NULL;
+        size_t len = 0;
+        switch (unitfile_slurp(found.path, &text, &len)) {
+        case UNITFILE_READ_OK:
+                break;
+        case UNITFILE_READ_MISSING:
+                return unitfile_fail(ret, UNITFILE_NOT_FOUND,
+                                     arena_printf(a, "Unit %s not found.", found.id));
+        case UNITFILE_READ_EMPTY:
+                return unitfile_fail(ret, UNITFILE_MASKED,
+                                     arena_printf(a, "Unit %s is masked.", found.id));
+        case UNITFILE_READ_ERROR:
+                return unitfile_fail(ret, UNITFILE_BAD_FILE,
+                                     arena_printf(a, "Unit %s failed to load properly, please adjust/correct "
+                                                  "and reload service manager: %s",
+                                                  found.id, strerror(errno)));
+        }
+
+        const char *sections = unitfile_type_of(found.id)->sections;
+        struct unit_file *u = unit_new(a, found.id);
+        const char *msg = NULL;
+        int r = unitfile_parse_text(u, found.path, text, len, sections, &msg);
+        free(text);
+        ret->fragment = found.path;
+
+        /* Drop-ins from every directory of the search path, merged by file name. */
+        struct unitfile_dropins dropins = { 0 };
+        const char *dnames[64];
+        size_t nd = unitfile_dropin_names(a, found.id, dnames, ARRAY_SIZE(dnames));
+        for (size_t i = 0; r == 0 && i < dirs.n; i++)
+                for (size_t j = 0; j < nd; j++)
+                        unitfile_scan_dropin_dir(a, arena_printf(a, "%s/%s", dirs.v[i], dnames[j]),
+                                                 &dropins);
+        if (dropins.n > 1)
+                qsort(dropins.v, dropins.n, sizeof(*dropins.v), unitfile_dropin_cmp);
+        /* A drop-in that cannot be read or parsed to its end contributes what came before the
+         * error; systemd ignores the rest of it. */
+        for (size_t i = 0; r == 0 && i < dropins.n; i++) {
+                if (unitfile_slurp(dropins.v[i].path, &text, &len) != UNITFILE_READ_OK)
+                        continue;
+                const char *ignored;
+                (void) unitfile_parse_text(u, dropins.v[i].path, text, len, sections, &ignored);
+                free(text);
+                ret->n_dropins++;
+        }
+        if (r < 0) {
+                /* msg is "file:line: what<TAB>reason" */
+                const char *tab = strchr(msg, '\t');
+                return unitfile_fail(ret, UNITFILE_BAD_FILE,
+                                     arena_printf(a, "%.*s\nUnit %s failed to load properly, please adjust/correct "
+                                                  "and reload service manager: %s",
+                                                  (int) (tab ? tab - msg : (ptrdiff_t) strlen(msg)), msg,
+                                                  found.id, tab ? tab + 1 : "Invalid argument"));
+        }
+        *ret_unit = u;
+        return 0;
+}
