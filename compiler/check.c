@@ -1,0 +1,1348 @@
+/* check.c - gives each statement its meaning, checked against the tables.
+ *
+ * Runs in passes over the resolved statements: the early ones read the statements that
+ * change how the others are read (manager, user, target); the second checks the rest. Every
+ * error points at the word that is wrong and, for statements that came in through `use`,
+ * names the chain of profiles. */
+#include "prelude.h"
+
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "check.h"
+#include "diag.h"
+#include "policy.h"
+#include "resolve.h"
+#include "tables.h"
+
+struct check_ctx {
+        struct arena *arena;
+        struct diag_queue *diags;
+        struct policy *p;
+        enum check_layout layout;
+        const struct resolved_stmt *cur;
+        const struct ast_stmt *first[_STMT_KIND_MAX]; /* single statements: the first seen */
+        const struct ast_stmt *timeouts[2];
+};
+
+UC_PRINTF(3, 4) static int check_error(struct check_ctx *ctx, const struct loc *loc, const char *fmt, ...)
+{
+        char buf[1024];
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(buf, sizeof(buf), fmt, ap);
+        va_end(ap);
+        diag_error(ctx->diags, loc, "%s", buf);
+        resolve_note_chain(ctx->diags, ctx->cur ? ctx->cur->via : NULL);
+        return -1;
+}
+
+UC_PRINTF(3, 4) static void check_warning(struct check_ctx *ctx, const struct loc *loc, const char *fmt, ...)
+{
+        char buf[1024];
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(buf, sizeof(buf), fmt, ap);
+        va_end(ap);
+        diag_warning(ctx->diags, loc, "%s", buf);
+        resolve_note_chain(ctx->diags, ctx->cur ? ctx->cur->via : NULL);
+}
+
+/* ---- value checks ---------------------------------------------------------------------- */
+
+bool check_utf8(const char *s, size_t len)
+{
+        const unsigned char *p = (const unsigned char *) s, *end = p + len;
+        while (p < end) {
+                unsigned c = *p++;
+                if (c < 0x80)
+                        continue;
+                unsigned n, min;
+                if ((c & 0xe0) == 0xc0)
+                        n = 1, min = 0x80, c &= 0x1f;
+                else if ((c & 0xf0) == 0xe0)
+                        n = 2, min = 0x800, c &= 0x0f;
+                else if ((c & 0xf8) == 0xf0)
+                        n = 3, min = 0x10000, c &= 0x07;
+                else
+                        return false;
+                if ((size_t) (end - p) < n)
+                        return false;
+                for (unsigned i = 0; i < n; i++) {
+                        if ((p[i] & 0xc0) != 0x80)
+                                return false;
+                        c = (c << 6) | (p[i] & 0x3f);
+                }
+                if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+                        return false;
+                p += n;
+        }
+        return true;
+}
+
+/* systemd time spans: one or more NUMBER[UNIT] parts, e.g. 30s, 5min, 1h30min, 500ms. */
+bool check_duration(const char *s)
+{
+        static const char *const units[] = {
+                "usec", "us", "msec", "ms", "seconds", "second", "sec", "s", "minutes", "minute",
+                "min", "m", "hours", "hour", "hr", "h", "days", "day", "d", "weeks", "week", "w",
+        };
+        if (!*s || streq(s, "infinity"))
+                return *s != '\0';
+        while (*s) {
+                if (!isdigit((unsigned char) *s))
+                        return false;
+                size_t digits = strspn(s, "0123456789");
+                if (digits > 9)
+                        return false;
+                s += digits;
+                size_t alpha = strspn(s, "abcdefghijklmnopqrstuvwxyz");
+                if (alpha) {
+                        bool found = false;
+                        for (size_t i = 0; i < ARRAY_SIZE(units); i++)
+                                if (strlen(units[i]) == alpha && strncmp(units[i], s, alpha) == 0)
+                                        found = true;
+                        if (!found)
+                                return false;
+                        s += alpha;
+                } else if (*s)
+                        return false;
+        }
+        return true;
+}
+
+/* Sizes: NUMBER with an optional K, M, G or T (powers of 1024), or infinity. */
+bool check_size(const char *s)
+{
+        if (streq(s, "infinity"))
+                return true;
+        size_t digits = strspn(s, "0123456789");
+        if (digits == 0 || digits > 15)
+                return false;
+        s += digits;
+        return !*s || (strchr("KMGT", *s) && !s[1]);
+}
+
+static bool check_ip(const char *s, int *ret_family, unsigned *ret_prefix)
+{
+        char buf[INET6_ADDRSTRLEN + 8];
+        const char *slash = strchr(s, '/');
+        size_t len = slash ? (size_t) (slash - s) : strlen(s);
+        if (len >= sizeof(buf))
+                return false;
+        memcpy(buf, s, len);
+        buf[len] = '\0';
+        unsigned char addr[16];
+        int family = strchr(buf, ':') ? AF_INET6 : AF_INET;
+        if (inet_pton(family, buf, addr) != 1)
+                return false;
+        unsigned max = family == AF_INET ? 32 : 128, prefix = max;
+        if (slash) {
+                const char *d = slash + 1;
+                if (!*d || strspn(d, "0123456789") != strlen(d) || strlen(d) > 3)
+                        return false;
+                prefix = (unsigned) atoi(d);
+                if (prefix > max)
+                        return false;
+        }
+        if (ret_family)
+                *ret_family = family;
+        if (ret_prefix)
+                *ret_prefix = prefix;
+        return true;
+}
+
+static const char *const address_names[] = { "any", "localhost", "link-local", "multicast" };
+
+bool check_address(const char *s)
+{
+        for (size_t i = 0; i < ARRAY_SIZE(address_names); i++)
+                if (streq(s, address_names[i]))
+                        return true;
+        return check_ip(s, NULL, NULL);
+}
+
+static const char *const unit_suffixes[] = {
+        ".service", ".socket", ".target", ".device", ".mount", ".automount", ".swap",
+        ".timer", ".path", ".slice", ".scope",
+};
+
+bool check_unit_name(const char *s)
+{
+        size_t len = strlen(s);
+        if (len == 0 || len > 255)
+                return false;
+        for (const char *p = s; *p; p++)
+                if (!isalnum((unsigned char) *p) && !strchr(":-_.\\@", *p))
+                        return false;
+        const char *dot = strrchr(s, '.');
+        if (!dot || dot == s)
+                return false;
+        for (size_t i = 0; i < ARRAY_SIZE(unit_suffixes); i++)
+                if (streq(dot, unit_suffixes[i]))
+                        return true;
+        return false;
+}
+
+bool check_user_name(const char *s)
+{
+        size_t len = strlen(s);
+        if (len == 0 || len > 31)
+                return false;
+        if (strspn(s, "0123456789") == len)
+                return strlen(s) <= 10 && strtoul(s, NULL, 10) < 4294967295UL;
+        if (!(isalpha((unsigned char) s[0]) || s[0] == '_'))
+                return false;
+        for (const char *p = s + 1; *p; p++)
+                if (!isalnum((unsigned char) *p) && *p != '_' && *p != '-' &&
+                    !(*p == '$' && p[1] == '\0'))
+                        return false;
+        return true;
+}
+
+/* Words that must be one of a list: an error with a hint otherwise. */
+static bool check_word_in(struct check_ctx *ctx, const struct ast_arg *arg, const char *what,
+                          const char *const *list, size_t n)
+{
+        for (size_t i = 0; i < n; i++)
+                if (streq(arg->text, list[i]))
+                        return true;
+        char known[512] = "";
+        size_t off = 0;
+        for (size_t i = 0; i < n && off < sizeof(known) - 40; i++)
+                off += (size_t) snprintf(known + off, sizeof(known) - off, "%s%s", i ? ", " : "", list[i]);
+        check_error(ctx, &arg->loc, "unknown %s '%s'", what, arg->text);
+        diag_hint_spelling(ctx->diags, arg->text, list, n);
+        diag_hint(ctx->diags, "expected one of: %s", known);
+        return false;
+}
+
+/* ---- paths --------------------------------------------------------------------------- */
+
+enum path_flags {
+        PATH_HOME_OK = 1 << 0, /* ~/ allowed (user services only) */
+};
+
+/* An absolute, normalised path: no empty, '.' or '..' components, no trailing '/'. In user
+ * services "~/x" becomes "%h/x". Returns the path to emit, or NULL after an error. */
+static const char *check_path(struct check_ctx *ctx, const struct ast_arg *arg, unsigned flags)
+{
+        const char *s = arg->text;
+        const char *rest = s;
+        bool home = false;
+        if (s[0] == '~') {
+                if (s[1] != '/' && s[1] != '\0') {
+                        check_error(ctx, &arg->loc, "'~user' paths are not supported; write the full path");
+                        return NULL;
+                }
+                if (ctx->p->manager != POL_USER || !(flags & PATH_HOME_OK)) {
+                        check_error(ctx, &arg->loc,
+                                    ctx->p->manager != POL_USER
+                                            ? "'~' paths are only for user services (`manager user`); a system service has no home folder"
+                                            : "'~' is not allowed here");
+                        if (ctx->p->manager != POL_USER)
+                                diag_hint(ctx->diags, "write the absolute path, e.g. /home/NAME/...");
+                        return NULL;
+                }
+                home = true;
+                rest = s + 1;
+                if (!*rest) {
+                        check_error(ctx, &arg->loc, "'~' alone names the whole home folder; name the folder inside it");
+                        return NULL;
+                }
+        } else if (s[0] != '/') {
+                check_error(ctx, &arg->loc, "'%s' is not an absolute path (paths start with '/')", s);
+                return NULL;
+        }
+        size_t len = strlen(rest);
+        if (len > 1 && rest[len - 1] == '/') {
+                check_error(ctx, &arg->loc, "path '%s' ends with '/'; write it without", s);
+                return NULL;
+        }
+        for (const char *p = rest; *p;) {
+                const char *q = p + 1;
+                const char *e = strchr(q, '/');
+                size_t n = e ? (size_t) (e - q) : strlen(q);
+                if (n == 0 && (e || p != rest)) {
+                        check_error(ctx, &arg->loc, "path '%s' has an empty component ('//')", s);
+                        return NULL;
+                }
+                if ((n == 1 && q[0] == '.') || (n == 2 && q[0] == '.' && q[1] == '.')) {
+                        check_error(ctx, &arg->loc, "path '%s' has a '%.*s' component; write it normalised",
+                                    s, (int) n, q);
+                        return NULL;
+                }
+                if (!e)
+                        break;
+                p = e;
+        }
+        if (strlen(s) > 1024) {
+                check_error(ctx, &arg->loc, "path longer than 1024 bytes");
+                return NULL;
+        }
+        return home ? arena_printf(ctx->arena, "%%h%s", rest) : s;
+}
+
+static bool path_under(const char *path, const char *root)
+{
+        size_t n = strlen(root);
+        return strncmp(path, root, n) == 0 && (path[n] == '/' || path[n] == '\0');
+}
+
+/* ---- statements ------------------------------------------------------------------------ */
+
+static struct pol_item item_of(struct check_ctx *ctx, const char *key, const char *value)
+{
+        return (struct pol_item) { .key = key, .value = value, .stmt = ctx->cur->stmt };
+}
+
+static void add(struct check_ctx *ctx, struct pol_list *l, const char *key, const char *value)
+{
+        struct pol_item it = item_of(ctx, key, value);
+        pol_add(ctx->arena, l, &it);
+}
+
+static void relax(struct check_ctx *ctx, enum relax r)
+{
+        if (!ctx->p->relax_origin[r])
+                ctx->p->relax_origin[r] = ctx->cur->stmt;
+}
+
+static void relax_bits(struct check_ctx *ctx, uint32_t bits)
+{
+        for (unsigned r = 0; r < _RELAX_MAX; r++)
+                if (bits & (UINT32_C(1) << r))
+                        relax(ctx, (enum relax) r);
+}
+
+static void add_words(struct check_ctx *ctx, struct pol_list *l, const char *words)
+{
+        if (!words)
+                return;
+        const char *p = words;
+        while (*p) {
+                size_t n = strcspn(p, " ");
+                add(ctx, l, NULL, arena_strndup(ctx->arena, p, n));
+                p += n;
+                p += strspn(p, " ");
+        }
+}
+
+static int add_capability(struct check_ctx *ctx, const struct cap_info *c, const struct loc *loc)
+{
+        struct policy *p = ctx->p;
+        if (p->manager == POL_USER) {
+                check_error(ctx, loc,
+                            "a user service cannot hold capability '%s': the per-user manager has no capabilities to give (the start would fail with 218/CAPABILITIES)",
+                            c->name);
+                diag_hint(ctx->diags,
+                          "run it as a system service (`manager system` with `user NAME`), or grant the capability to user@UID.service itself");
+                return -1;
+        }
+        if (!(p->caps & (UINT64_C(1) << c->bit))) {
+                p->caps |= UINT64_C(1) << c->bit;
+                p->cap_origin[c->bit] = ctx->cur->stmt;
+        }
+        relax_bits(ctx, c->relaxes);
+        add_words(ctx, &p->syscalls, c->syscalls);
+        /* Capabilities of the host cannot be held inside a user namespace. */
+        relax(ctx, RELAX_HOST_USERS);
+        return 0;
+}
+
+static int add_capability_names(struct check_ctx *ctx, const char *names, const struct loc *loc)
+{
+        if (!names)
+                return 0;
+        char buf[256];
+        snprintf(buf, sizeof(buf), "%s", names);
+        for (char *save = NULL, *w = strtok_r(buf, " ", &save); w; w = strtok_r(NULL, " ", &save))
+                if (add_capability(ctx, cap_lookup(w), loc) < 0)
+                        return -1;
+        return 0;
+}
+
+static const char *const *cap_names(void)
+{
+        static const char *names[64];
+        for (size_t i = 0; i < cap_table_len; i++)
+                names[i] = cap_table[i].name;
+        return names;
+}
+
+static const char *const *needs_names(void)
+{
+        static const char *names[64];
+        for (size_t i = 0; i < needs_table_len; i++)
+                names[i] = needs_table[i].word;
+        return names;
+}
+
+static int single(struct check_ctx *ctx, const struct ast_stmt *s, const char *what)
+{
+        const struct ast_stmt **first = &ctx->first[s->kind];
+        if (*first && *first != s) {
+                check_error(ctx, &s->loc, "%s given twice", what);
+                diag_note(ctx->diags, &(*first)->loc, "first given here");
+                return -1;
+        }
+        *first = s;
+        return 0;
+}
+
+static int want_args(struct check_ctx *ctx, const struct ast_stmt *s, size_t min, size_t max,
+                     const char *usage)
+{
+        size_t n = ast_arg_count(s->args);
+        if (n < min || n > max) {
+                const struct ast_arg *extra = s->args;
+                for (size_t i = 0; extra && i < max; i++)
+                        extra = extra->next;
+                check_error(ctx, n > max && extra ? &extra->loc : &s->loc,
+                            n > max ? "too many arguments; expected: %s" : "missing argument; expected: %s",
+                            usage);
+                return -1;
+        }
+        return 0;
+}
+
+/* Strings emitted verbatim after "Key=" (Description ...): systemd would trim outer blanks
+ * and join a line ending in '\' with the next, so neither may happen. */
+static int check_raw_text(struct check_ctx *ctx, const struct ast_arg *arg, const char *text)
+{
+        size_t n = strlen(text);
+        if (n == 0)
+                return check_error(ctx, &arg->loc, "empty text");
+        if (isspace((unsigned char) text[0]) || isspace((unsigned char) text[n - 1]))
+                return check_error(ctx, &arg->loc, "text begins or ends with blanks, which systemd would drop");
+        if (text[n - 1] == '\\')
+                return check_error(ctx, &arg->loc, "text ends with '\\', which systemd reads as a line continuation");
+        return 0;
+}
+
+static int check_description(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        if (single(ctx, s, "description") < 0)
+                return -1;
+        const char *text = s->args->kind == ARG_STRING && !s->args->next
+                                   ? s->args->text
+                                   : ast_args_join(ctx->arena, s->args);
+        if (s->args->next)
+                for (const struct ast_arg *a = s->args; a; a = a->next)
+                        if (a->kind == ARG_STRING)
+                                return check_error(ctx, &a->loc,
+                                                   "write the description as one string or as bare words, not both");
+        if (check_raw_text(ctx, s->args, text) < 0)
+                return -1;
+        ctx->p->description = item_of(ctx, NULL, text);
+        return 0;
+}
+
+static int check_documentation(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        static const char *const schemes[] = { "http://", "https://", "file:", "info:", "man:" };
+        for (const struct ast_arg *a = s->args; a; a = a->next) {
+                bool ok = false;
+                for (size_t i = 0; i < ARRAY_SIZE(schemes); i++)
+                        if (startswith(a->text, schemes[i]) && strlen(a->text) > strlen(schemes[i]))
+                                ok = true;
+                if (!ok || strpbrk(a->text, " \t\"'\\")) {
+                        check_error(ctx, &a->loc,
+                                    "'%s' is not a documentation address (http://, https://, file:, info: or man:)",
+                                    a->text);
+                        continue;
+                }
+                add(ctx, &ctx->p->documentation, NULL, a->text);
+        }
+        return 0;
+}
+
+static const struct { const char *sub, *key; } exec_keys[] = {
+        { "exec", "ExecStart" },
+        { "exec-pre", "ExecStartPre" },
+        { "exec-post", "ExecStartPost" },
+        { "exec-reload", "ExecReload" },
+        { "exec-stop", "ExecStop" },
+};
+
+static int check_exec(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        const char *key = NULL;
+        for (size_t i = 0; i < ARRAY_SIZE(exec_keys); i++)
+                if (streq(exec_keys[i].sub, s->sub))
+                        key = exec_keys[i].key;
+        const struct ast_arg *prog = s->args;
+        if (prog->text[0] != '/') {
+                if (strchr("-+!@:", prog->text[0]) && prog->text[0])
+                        return check_error(ctx, &prog->loc,
+                                           "'%c' prefixes are not allowed: unitc does not emit commands that escape the sandbox",
+                                           prog->text[0]);
+                return check_error(ctx, &prog->loc,
+                                   "the program must be an absolute path, e.g. /usr/bin/%s", prog->text);
+        }
+        if (!check_path(ctx, prog, 0))
+                return -1;
+        size_t argc = ast_arg_count(s->args);
+        const char **argv = arena_alloc(ctx->arena, argc * sizeof(*argv));
+        size_t i = 0;
+        for (const struct ast_arg *a = s->args; a; a = a->next)
+                argv[i++] = a->text;
+        struct pol_item it = item_of(ctx, key, prog->text);
+        it.argv = argv;
+        it.argc = argc;
+        pol_add(ctx->arena, &ctx->p->execs, &it);
+        return 0;
+}
+
+static int check_type(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        if (single(ctx, s, "type") < 0 ||
+            !check_word_in(ctx, s->args, "service type", service_type_names, service_type_names_len))
+                return -1;
+        ctx->p->type = item_of(ctx, NULL, s->args->text);
+        return 0;
+}
+
+static int check_restart(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        if (single(ctx, s, "restart") < 0 ||
+            !check_word_in(ctx, s->args, "restart policy", restart_names, restart_names_len))
+                return -1;
+        ctx->p->restart = item_of(ctx, NULL, s->args->text);
+        if (s->args2) {
+                if (!check_duration(s->args2->text))
+                        return check_error(ctx, &s->args2->loc,
+                                           "'%s' is not a duration (e.g. 30s, 5min, 1h30min)", s->args2->text);
+                ctx->p->restart_delay = item_of(ctx, NULL, s->args2->text);
+        }
+        return 0;
+}
+
+static int check_environment(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        for (const struct ast_arg *a = s->args; a; a = a->next) {
+                const char *eq = strchr(a->text, '=');
+                size_t n = eq ? (size_t) (eq - a->text) : 0;
+                bool ok = eq && n > 0 && (isalpha((unsigned char) a->text[0]) || a->text[0] == '_');
+                for (size_t i = 0; ok && i < n; i++)
+                        if (!isalnum((unsigned char) a->text[i]) && a->text[i] != '_')
+                                ok = false;
+                if (!ok) {
+                        check_error(ctx, &a->loc, "'%s' is not NAME=VALUE (NAME: letters, digits and '_')",
+                                    a->text);
+                        continue;
+                }
+                add(ctx, &ctx->p->environment, NULL, a->text);
+        }
+        return 0;
+}
+
+static int check_environment_file(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        for (const struct ast_arg *a = s->args; a; a = a->next) {
+                const char *path = check_path(ctx, a, PATH_HOME_OK);
+                if (path)
+                        add(ctx, &ctx->p->environment_files, NULL, path);
+        }
+        return 0;
+}
+
+static int check_working_directory(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        if (single(ctx, s, "working-directory") < 0)
+                return -1;
+        const char *path = check_path(ctx, s->args, PATH_HOME_OK);
+        if (!path)
+                return -1;
+        ctx->p->working_directory = item_of(ctx, NULL, path);
+        return 0;
+}
+
+static int check_units(struct check_ctx *ctx, const struct ast_arg *args, struct pol_list *l,
+                       const char *key)
+{
+        for (const struct ast_arg *a = args; a; a = a->next) {
+                if (!check_unit_name(a->text)) {
+                        check_error(ctx, &a->loc,
+                                    "'%s' is not a unit name (e.g. network.target, foo.service)", a->text);
+                        continue;
+                }
+                add(ctx, l, key, a->text);
+        }
+        return 0;
+}
+
+static int check_start(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        return check_units(ctx, s->args, streq(s->sub, "after") ? &ctx->p->after : &ctx->p->before, NULL);
+}
+
+static int check_wants(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        return check_units(ctx, s->args, &ctx->p->wants, NULL);
+}
+
+static int check_requires(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        return check_units(ctx, s->args, &ctx->p->requires, NULL);
+}
+
+static int check_install(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        const char *words[8];
+        const char *key = NULL;
+        for (size_t i = 0; i < install_table_len; i++) {
+                words[i] = install_table[i].word;
+                if (streq(install_table[i].word, s->args->text))
+                        key = install_table[i].key;
+        }
+        if (!key) {
+                check_word_in(ctx, s->args, "install kind", words, install_table_len);
+                return -1;
+        }
+        if (!s->args->next)
+                return check_error(ctx, &s->loc, "missing unit name after '%s'", s->args->text);
+        return check_units(ctx, s->args->next, &ctx->p->install, key);
+}
+
+static int check_user(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        struct policy *p = ctx->p;
+        if (single(ctx, s, "user") < 0)
+                return -1;
+        p->user_stmt = s;
+        if (p->manager == POL_USER) {
+                check_error(ctx, &s->loc,
+                            "a user service always runs as the user who owns the manager; `user` is for system services");
+                return -1;
+        }
+        const char *name = s->args->text;
+        if (streq(name, "dynamic")) {
+                if (s->args2)
+                        return check_error(ctx, &s->args2->loc, "a dynamic user gets its own group; drop `group`");
+                p->user = POL_USER_DYNAMIC;
+        } else if (streq(name, "root") || streq(name, "0")) {
+                p->user = POL_USER_ROOT;
+                if (s->args2 && !check_user_name(s->args2->text))
+                        return check_error(ctx, &s->args2->loc, "'%s' is not a valid group name", s->args2->text);
+                if (s->args2)
+                        p->group_name = item_of(ctx, NULL, s->args2->text);
+        } else {
+                if (!check_user_name(name))
+                        return check_error(ctx, &s->args->loc,
+                                           "'%s' is not a valid user name (letters, digits, '_' and '-', at most 31)", name);
+                if (s->args2 && !check_user_name(s->args2->text))
+                        return check_error(ctx, &s->args2->loc, "'%s' is not a valid group name", s->args2->text);
+                p->user = POL_USER_NAMED;
+                p->user_name = item_of(ctx, NULL, name);
+                if (s->args2)
+                        p->group_name = item_of(ctx, NULL, s->args2->text);
+        }
+        return 0;
+}
+
+/* Roots that `writes` must never open whole: name the folder inside them. */
+static const char *const write_roots[] = {
+        "/", "/etc", "/usr", "/var", "/var/lib", "/var/cache", "/var/log", "/run", "/home",
+        "/root", "/boot", "/proc", "/sys", "/dev", "/tmp", "/var/tmp", "/bin", "/sbin", "/lib",
+        "/opt", "/srv",
+};
+
+static int check_writes(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        const struct ast_arg *a = s->args;
+        bool file = false;
+        if (a->kind == ARG_WORD && streq(a->text, "file")) {
+                file = true;
+                a = a->next;
+                if (!a)
+                        return check_error(ctx, &s->loc, "missing path after 'writes file'");
+        }
+        for (; a; a = a->next) {
+                const char *path = check_path(ctx, a, PATH_HOME_OK);
+                if (!path)
+                        continue;
+                bool root = false;
+                for (size_t i = 0; i < ARRAY_SIZE(write_roots); i++)
+                        if (streq(path, write_roots[i]))
+                                root = true;
+                if (root || streq(path, "%h")) {
+                        check_error(ctx, &a->loc,
+                                    "writes %s would open all of it; name the folder the service writes", a->text);
+                        continue;
+                }
+                if (path_under(path, "/dev")) {
+                        check_error(ctx, &a->loc, "devices are not written with `writes`");
+                        diag_hint(ctx->diags, "use `needs device %s rw`", path);
+                        continue;
+                }
+                struct pol_item it = item_of(ctx, NULL, path);
+                it.flag = file;
+                it.loc = &a->loc;
+                pol_add(ctx->arena, &ctx->p->writes, &it);
+        }
+        return 0;
+}
+
+static int check_path_list(struct check_ctx *ctx, const struct ast_stmt *s, struct pol_list *l)
+{
+        for (const struct ast_arg *a = s->args; a; a = a->next) {
+                const char *path = check_path(ctx, a, PATH_HOME_OK);
+                if (!path)
+                        continue;
+                if (s->kind == STMT_HIDES && streq(path, "/")) {
+                        check_error(ctx, &a->loc, "hiding / leaves nothing to run");
+                        continue;
+                }
+                add(ctx, l, NULL, path);
+        }
+        return 0;
+}
+
+static int check_reads(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        for (const struct ast_arg *a = s->args; a; a = a->next) {
+                const char *path = check_path(ctx, a, PATH_HOME_OK);
+                if (!path)
+                        continue;
+                if (path_under(path, "/dev")) {
+                        check_error(ctx, &a->loc, "devices are not read with `reads`");
+                        diag_hint(ctx->diags, "use `needs device %s r`", path);
+                        continue;
+                }
+                /* /proc beyond the process folders is hidden by ProcSubset=pid. */
+                if (path_under(path, "/proc"))
+                        relax(ctx, RELAX_PROC_FILES);
+                add(ctx, &ctx->p->reads, NULL, path);
+        }
+        return 0;
+}
+
+static int check_executes(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        return check_path_list(ctx, s, &ctx->p->executes);
+}
+
+static int check_hides(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        return check_path_list(ctx, s, &ctx->p->hides);
+}
+
+static int check_owns(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        const struct owns_info *o = NULL;
+        const char *words[8];
+        for (size_t i = 0; i < owns_table_len; i++) {
+                words[i] = owns_table[i].word;
+                if (streq(owns_table[i].word, s->args->text))
+                        o = &owns_table[i];
+        }
+        if (!o) {
+                check_word_in(ctx, s->args, "kind of folder", words, owns_table_len);
+                return -1;
+        }
+        if (!s->args->next)
+                return check_error(ctx, &s->loc, "missing folder name after 'owns %s'", o->word);
+        for (const struct ast_arg *a = s->args->next; a; a = a->next) {
+                const char *t = a->text;
+                if (t[0] == '/' || t[0] == '~' || strstr(t, "..") || strpbrk(t, " \t\\%$\"'") ||
+                    t[strlen(t) - 1] == '/') {
+                        check_error(ctx, &a->loc,
+                                    "'%s' is not a folder name relative to %s (e.g. `owns %s myservice`)",
+                                    t, o->system_root, o->word);
+                        continue;
+                }
+                add(ctx, &ctx->p->directories, o->key, t);
+        }
+        return 0;
+}
+
+static int check_needs(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        const struct ast_arg *what = s->args;
+        const struct needs_info *n = needs_lookup(what->text);
+        if (!n) {
+                check_error(ctx, &what->loc, "unknown need '%s'", what->text);
+                diag_hint_spelling(ctx->diags, what->text, needs_names(), needs_table_len);
+                diag_hint(ctx->diags, "see `unitc --list-needs` for every need");
+                return -1;
+        }
+        const struct ast_arg *args = what->next;
+        struct policy *p = ctx->p;
+        switch (n->args) {
+        case NEEDS_NO_ARGS:
+                if (args)
+                        return check_error(ctx, &args->loc, "`needs %s` takes no arguments", n->word);
+                break;
+        case NEEDS_CAPABILITIES:
+                if (!args)
+                        return check_error(ctx, &s->loc, "missing capability names after 'needs capability'");
+                for (const struct ast_arg *a = args; a; a = a->next) {
+                        const struct cap_info *c = cap_lookup(a->text);
+                        if (!c) {
+                                check_error(ctx, &a->loc, "unknown capability '%s'", a->text);
+                                char lower[64];
+                                size_t i = 0;
+                                const char *t = strncasecmp(a->text, "cap_", 4) == 0 ? a->text + 4 : a->text;
+                                for (; t[i] && i < sizeof(lower) - 1; i++)
+                                        lower[i] = (char) tolower((unsigned char) t[i]);
+                                lower[i] = '\0';
+                                diag_hint_spelling(ctx->diags, lower, cap_names(), cap_table_len);
+                                continue;
+                        }
+                        if (add_capability(ctx, c, &a->loc) < 0)
+                                return -1;
+                }
+                break;
+        case NEEDS_SYSCALLS:
+                if (!args)
+                        return check_error(ctx, &s->loc, "missing system call names after 'needs syscalls'");
+                for (const struct ast_arg *a = args; a; a = a->next) {
+                        if (!syscall_name_valid(a->text)) {
+                                check_error(ctx, &a->loc, "unknown system call %s '%s'",
+                                            a->text[0] == '@' ? "group" : "name", a->text);
+                                if (a->text[0] == '@')
+                                        diag_hint_spelling(ctx->diags, a->text, syscall_group_names,
+                                                           syscall_group_names_len);
+                                continue;
+                        }
+                        add(ctx, &p->syscalls, NULL, a->text);
+                }
+                break;
+        case NEEDS_NAMESPACES:
+                if (!args)
+                        return check_error(ctx, &s->loc, "missing namespace types after 'needs namespaces'");
+                for (const struct ast_arg *a = args; a; a = a->next)
+                        if (check_word_in(ctx, a, "namespace type", namespace_names, namespace_names_len))
+                                add(ctx, &p->namespaces, NULL, a->text);
+                break;
+        case NEEDS_DEVICE: {
+                if (!args)
+                        return check_error(ctx, &s->loc, "missing device path after 'needs device'");
+                const char *path = check_path(ctx, args, 0);
+                if (!path)
+                        return -1;
+                if (!path_under(path, "/dev") || streq(path, "/dev"))
+                        return check_error(ctx, &args->loc, "'%s' is not a device node under /dev", path);
+                const char *mode = "rw";
+                if (args->next) {
+                        static const char *const modes[] = { "r", "rw", "rwm", "w", "wm", "rm" };
+                        if (!check_word_in(ctx, args->next, "device access", modes, ARRAY_SIZE(modes)))
+                                return -1;
+                        mode = args->next->text;
+                        if (args->next->next)
+                                return check_error(ctx, &args->next->next->loc,
+                                                   "too many arguments; expected: needs device PATH [r|rw|rwm]");
+                }
+                add(ctx, &p->devices, mode, path);
+                break;
+        }
+        case NEEDS_NETLINK:
+                for (const struct ast_arg *a = args; a; a = a->next)
+                        if (!check_word_in(ctx, a, "netlink family", netlink_family_names,
+                                           netlink_family_names_len))
+                                return -1;
+                if (args)
+                        check_warning(ctx, &args->loc,
+                                      "systemd cannot restrict netlink protocols; the unit allows every netlink family");
+                break;
+        }
+        relax_bits(ctx, n->relaxes);
+        if (add_capability_names(ctx, n->capabilities, &s->loc) < 0)
+                return -1;
+        add_words(ctx, &p->syscalls, n->syscalls);
+        add_words(ctx, &p->families, n->families);
+        return 0;
+}
+
+static void add_network(struct check_ctx *ctx, bool v4, bool v6)
+{
+        relax(ctx, RELAX_NETWORK);
+        if (v4)
+                add(ctx, &ctx->p->families, NULL, "AF_INET");
+        if (v6)
+                add(ctx, &ctx->p->families, NULL, "AF_INET6");
+}
+
+/* `needs network local`: loopback peers only. `needs network host`: the host's network
+ * namespace (interfaces, routes, firewall) with no IP traffic of its own. */
+static int check_needs_network(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        static const char *const forms[] = { "local", "host" };
+        if (!check_word_in(ctx, s->args, "network need", forms, ARRAY_SIZE(forms)))
+                return -1;
+        if (s->args->next)
+                return check_error(ctx, &s->args->next->loc, "`needs network %s` takes no arguments",
+                                   s->args->text);
+        add_network(ctx, true, true);
+        if (streq(s->args->text, "local"))
+                add(ctx, &ctx->p->ip_allow, NULL, "localhost");
+        return 0;
+}
+
+static int check_port(struct check_ctx *ctx, const struct ast_arg *a, const char *text, int *ret_lo,
+                      int *ret_hi)
+{
+        char *end;
+        long lo = strtol(text, &end, 10), hi = lo;
+        if (end != text && *end == '-') {
+                const char *h = end + 1;
+                hi = strtol(h, &end, 10);
+                if (end == h)
+                        end = (char *) "x";
+        }
+        if (end == text || *end || !isdigit((unsigned char) text[0]) || lo < 1 || lo > 65535 ||
+            hi < lo || hi > 65535)
+                return check_error(ctx, &a->loc, "'%s' is not a port (1-65535) or a port range (e.g. 8000-8080)",
+                                   text);
+        if (ret_lo)
+                *ret_lo = (int) lo;
+        if (ret_hi)
+                *ret_hi = (int) hi;
+        return 0;
+}
+
+static int check_outbound(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        struct policy *p = ctx->p;
+        bool v4 = false, v6 = false, any = false;
+        for (const struct ast_arg *a = s->args; a; a = a->next) {
+                int family = 0;
+                if (streq(a->text, "any") || streq(a->text, "localhost") ||
+                    streq(a->text, "link-local") || streq(a->text, "multicast")) {
+                        v4 = v6 = true;
+                        any |= streq(a->text, "any");
+                } else if (check_ip(a->text, &family, NULL)) {
+                        v4 |= family == AF_INET;
+                        v6 |= family == AF_INET6;
+                } else {
+                        check_error(ctx, &a->loc,
+                                    "'%s' is not an address: an IPv4 or IPv6 address, with an optional /prefix, or any, localhost, link-local, multicast",
+                                    a->text);
+                        if (strchr(a->text, '.') && !strspn(a->text, "0123456789"))
+                                diag_hint(ctx->diags, "host names cannot be enforced (systemd filters addresses); name the addresses or write `any`");
+                        continue;
+                }
+                add(ctx, &p->ip_allow, NULL, a->text);
+        }
+        if (any)
+                v4 = v6 = true;
+        bool ports_ok = true;
+        for (const struct ast_arg *a = s->args2; a; a = a->next) {
+                if (check_port(ctx, a, a->text, NULL, NULL) < 0) {
+                        ports_ok = false;
+                        continue;
+                }
+                add(ctx, &p->outbound_ports, NULL, a->text);
+        }
+        if (s->args2 && ports_ok)
+                check_warning(ctx, &s->args2->loc,
+                              "systemd cannot restrict the ports of outbound traffic; the unit allows any port to these addresses");
+        add_network(ctx, v4, v6);
+        return 0;
+}
+
+/* [ADDR:]PORT, with IPv6 addresses in brackets. */
+static int check_endpoint(struct check_ctx *ctx, const struct ast_arg *a, const char **ret_addr,
+                          int *ret_port, int *ret_family)
+{
+        const char *t = a->text, *port = t;
+        *ret_addr = NULL;
+        *ret_family = 0;
+        if (t[0] == '[') {
+                const char *close = strchr(t, ']');
+                if (!close || close[1] != ':')
+                        return check_error(ctx, &a->loc, "'%s' is not [IPv6]:PORT", t);
+                char *addr = arena_strndup(ctx->arena, t + 1, (size_t) (close - t - 1));
+                if (!check_ip(addr, ret_family, NULL) || *ret_family != AF_INET6 || strchr(addr, '/'))
+                        return check_error(ctx, &a->loc, "'%s' is not an IPv6 address", addr);
+                *ret_addr = arena_printf(ctx->arena, "[%s]", addr);
+                port = close + 2;
+        } else if (strchr(t, ':')) {
+                const char *colon = strrchr(t, ':');
+                char *addr = arena_strndup(ctx->arena, t, (size_t) (colon - t));
+                if (strchr(addr, ':'))
+                        return check_error(ctx, &a->loc, "IPv6 addresses are written in brackets: [%s]:PORT", addr);
+                if (!check_ip(addr, ret_family, NULL) || strchr(addr, '/'))
+                        return check_error(ctx, &a->loc, "'%s' is not an IPv4 address", addr);
+                *ret_addr = addr;
+                port = colon + 1;
+        }
+        int lo, hi;
+        if (check_port(ctx, a, port, &lo, &hi) < 0)
+                return -1;
+        if (lo != hi)
+                return check_error(ctx, &a->loc, "listen on one port per endpoint, not a range");
+        *ret_port = lo;
+        return 0;
+}
+
+static bool address_is_loopback(const char *addr)
+{
+        return addr && (startswith(addr, "127.") || streq(addr, "[::1]"));
+}
+
+static int check_listens(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        static const char *const protos[] = { "tcp", "udp" };
+        struct policy *p = ctx->p;
+        if (!check_word_in(ctx, s->args, "protocol", protos, ARRAY_SIZE(protos)))
+                return -1;
+        if (!s->args->next)
+                return check_error(ctx, &s->loc, "missing port after 'listens on %s'", s->args->text);
+        if (s->flag && !streq(s->sub, "socket")) {
+                check_error(ctx, &s->loc, "unknown listening method '%s'", s->sub);
+                diag_hint(ctx->diags, "write `via socket` for socket activation");
+                return -1;
+        }
+        bool v4 = false, v6 = false, all_loopback = true;
+        for (const struct ast_arg *a = s->args->next; a; a = a->next) {
+                const char *addr;
+                int port = 0, family = 0;
+                if (check_endpoint(ctx, a, &addr, &port, &family) < 0)
+                        continue;
+                struct pol_item it = item_of(ctx, s->args->text, addr);
+                it.port = port;
+                it.flag = s->flag;
+                pol_add(ctx->arena, &p->listens, &it);
+                v4 |= !addr || family == AF_INET;
+                v6 |= !addr || family == AF_INET6;
+                all_loopback &= address_is_loopback(addr);
+                /* Ports below 1024 need CAP_NET_BIND_SERVICE, unless systemd binds them. */
+                if (port < 1024 && !s->flag && p->manager == POL_USER) {
+                        check_error(ctx, &a->loc,
+                                    "a user service cannot listen on port %d: ports below 1024 need CAP_NET_BIND_SERVICE, which a per-user manager cannot give",
+                                    port);
+                        diag_hint(ctx->diags, "listen on a port above 1023, or let systemd bind it: `listens on %s %s via socket`",
+                                  s->args->text, a->text);
+                        return -1;
+                }
+                if (port < 1024 && !s->flag && add_capability(ctx, cap_lookup("net_bind_service"), &a->loc) < 0)
+                        return -1;
+        }
+        if (s->flag) {
+                /* The socket unit holds the address filter; the service itself stays offline. */
+                for (const struct ast_arg *a = s->args2; a; a = a->next)
+                        if (!check_address(a->text))
+                                check_error(ctx, &a->loc, "'%s' is not an address", a->text);
+                return 0;
+        }
+        add_network(ctx, v4, v6);
+        if (s->args2) {
+                for (const struct ast_arg *a = s->args2; a; a = a->next) {
+                        if (!check_address(a->text)) {
+                                check_error(ctx, &a->loc, "'%s' is not an address", a->text);
+                                continue;
+                        }
+                        add(ctx, &p->ip_allow, NULL, a->text);
+                }
+        } else
+                add(ctx, &p->ip_allow, NULL, all_loopback ? "localhost" : "any");
+        return 0;
+}
+
+static int check_sees(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        if (ast_arg_count(s->args) != 2 || !streq(s->args->text, "all") ||
+            !streq(s->args->next->text, "processes"))
+                return check_error(ctx, &s->loc, "expected `sees all processes`");
+        relax(ctx, RELAX_PROCESSES);
+        return 0;
+}
+
+static int check_exposure(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        if (single(ctx, s, "exposure at most") < 0)
+                return -1;
+        const char *t = s->args->text;
+        char *end;
+        double v = strtod(t, &end);
+        const char *dot = strchr(t, '.');
+        if (end == t || *end || !isdigit((unsigned char) t[0]) || v < 0 || v > 10 ||
+            (dot && strlen(dot + 1) != 1))
+                return check_error(ctx, &s->args->loc,
+                                   "'%s' is not an exposure between 0.0 and 10.0 (one decimal)", t);
+        ctx->p->has_exposure_max = true;
+        ctx->p->exposure_max = v;
+        ctx->p->exposure_stmt = s;
+        return 0;
+}
+
+static int check_manager(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        static const char *const managers[] = { "system", "user" };
+        if (single(ctx, s, "manager") < 0 ||
+            !check_word_in(ctx, s->args, "manager", managers, ARRAY_SIZE(managers)))
+                return -1;
+        ctx->p->manager = streq(s->args->text, "user") ? POL_USER : POL_SYSTEM;
+        ctx->p->manager_stmt = s;
+        return 0;
+}
+
+static int check_target(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        if (single(ctx, s, "target") < 0)
+                return -1;
+        const struct ast_arg *a = s->args;
+        if (ast_arg_count(a) != 2 || !streq(a->text, "systemd") || a->next->kind != ARG_NUMBER)
+                return check_error(ctx, &s->loc, "expected `target systemd VERSION` (e.g. target systemd 252)");
+        unsigned long v = strtoul(a->next->text, NULL, 10);
+        if (v < 252 || v > 999 || strlen(a->next->text) > 3)
+                return check_error(ctx, &a->next->loc,
+                                   "systemd %s is not supported: unitc targets systemd 252 and later",
+                                   a->next->text);
+        ctx->p->target = (unsigned) v;
+        return 0;
+}
+
+static int check_directive(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        static const char *const sections[] = { "Unit", "Service", "Install" };
+        if (want_args(ctx, s, 3, 3, "directive SECTION KEY VALUE (quote a value with blanks)") < 0)
+                return -1;
+        const struct ast_arg *sec = s->args, *key = sec->next, *val = key->next;
+        if (!check_word_in(ctx, sec, "section", sections, ARRAY_SIZE(sections)))
+                return -1;
+        for (const char *c = key->text; *c; c++)
+                if (!isalnum((unsigned char) *c))
+                        return check_error(ctx, &key->loc, "'%s' is not a directive name", key->text);
+        if (!isupper((unsigned char) key->text[0]))
+                return check_error(ctx, &key->loc, "'%s' is not a directive name", key->text);
+        if (directive_lookup(NULL, key->text)) {
+                check_error(ctx, &key->loc,
+                            "%s= is managed by unitc; the escape hatch cannot override it (policies only narrow)",
+                            key->text);
+                return -1;
+        }
+        if (check_raw_text(ctx, val, val->text) < 0)
+                return -1;
+        check_warning(ctx, &s->loc, "unitc cannot vouch for %s=%s; it is emitted as written",
+                      key->text, val->text);
+        add(ctx, &ctx->p->directives, sec->text, arena_printf(ctx->arena, "%s=%s", key->text, val->text));
+        return 0;
+}
+
+static int check_limit(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        if (want_args(ctx, s, 2, 2, "limit RESOURCE VALUE") < 0)
+                return -1;
+        const struct limit_info *l = NULL;
+        const char *words[8];
+        for (size_t i = 0; i < limit_table_len; i++) {
+                words[i] = limit_table[i].word;
+                if (streq(limit_table[i].word, s->args->text))
+                        l = &limit_table[i];
+        }
+        if (!l) {
+                check_word_in(ctx, s->args, "resource", words, limit_table_len);
+                return -1;
+        }
+        const struct ast_arg *v = s->args->next;
+        bool ok = false;
+        switch (l->kind) {
+        case LIMIT_SIZE:
+                ok = check_size(v->text);
+                break;
+        case LIMIT_COUNT:
+                ok = streq(v->text, "infinity") ||
+                     (strspn(v->text, "0123456789") == strlen(v->text) && strlen(v->text) <= 9);
+                break;
+        case LIMIT_PERCENT: {
+                size_t n = strlen(v->text);
+                ok = n >= 2 && v->text[n - 1] == '%' && strspn(v->text, "0123456789") == n - 1 && n <= 6;
+                break;
+        }
+        }
+        if (!ok)
+                return check_error(ctx, &v->loc, "'%s' is not a valid value for `limit %s` (%s)", v->text,
+                                   l->word,
+                                   l->kind == LIMIT_SIZE ? "a size such as 512M or 2G"
+                                   : l->kind == LIMIT_COUNT ? "a number or infinity" : "a percentage such as 50%");
+        for (size_t i = 0; i < ctx->p->limits.n; i++)
+                if (streq(ctx->p->limits.items[i].key, l->key)) {
+                        check_error(ctx, &s->loc, "limit %s given twice", l->word);
+                        diag_note(ctx->diags, &ctx->p->limits.items[i].stmt->loc, "first given here");
+                        return -1;
+                }
+        add(ctx, &ctx->p->limits, l->key, v->text);
+        return 0;
+}
+
+static int check_timeout(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        static const char *const kinds[] = { "start", "stop" };
+        if (!check_word_in(ctx, s->args, "timeout", kinds, ARRAY_SIZE(kinds)))
+                return -1;
+        bool start = streq(s->args->text, "start");
+        const struct ast_arg *v = s->args->next;
+        if (ctx->timeouts[!start]) {
+                check_error(ctx, &s->loc, "timeout %s given twice", s->args->text);
+                diag_note(ctx->diags, &ctx->timeouts[!start]->loc, "first given here");
+                return -1;
+        }
+        ctx->timeouts[!start] = s;
+        if (!check_duration(v->text))
+                return check_error(ctx, &v->loc, "'%s' is not a duration (e.g. 30s, 5min, infinity)", v->text);
+        if (start)
+                ctx->p->timeout_start = item_of(ctx, NULL, v->text);
+        else
+                ctx->p->timeout_stop = item_of(ctx, NULL, v->text);
+        return 0;
+}
+
+typedef int (*check_fn)(struct check_ctx *ctx, const struct ast_stmt *s);
+
+/* ORDER: enum ast_stmt_kind. Pass 0 checks the bytes of every word; passes 1 and 2 read
+ * what changes how the rest is read (the manager before the user); pass 3 the rest. */
+static const struct {
+        check_fn fn;
+        unsigned pass;
+} check_table[_STMT_KIND_MAX] = {
+        [STMT_USE] = { NULL, 0 },
+        [STMT_DESCRIPTION] = { check_description, 3 },
+        [STMT_DOCUMENTATION] = { check_documentation, 3 },
+        [STMT_EXEC] = { check_exec, 3 },
+        [STMT_TYPE] = { check_type, 3 },
+        [STMT_RESTART] = { check_restart, 3 },
+        [STMT_ENVIRONMENT] = { check_environment, 3 },
+        [STMT_ENVIRONMENT_FILE] = { check_environment_file, 3 },
+        [STMT_WORKING_DIRECTORY] = { check_working_directory, 3 },
+        [STMT_START] = { check_start, 3 },
+        [STMT_WANTS] = { check_wants, 3 },
+        [STMT_REQUIRES] = { check_requires, 3 },
+        [STMT_INSTALL] = { check_install, 3 },
+        [STMT_USER] = { check_user, 2 },
+        [STMT_READS] = { check_reads, 3 },
+        [STMT_WRITES] = { check_writes, 3 },
+        [STMT_EXECUTES] = { check_executes, 3 },
+        [STMT_HIDES] = { check_hides, 3 },
+        [STMT_OWNS] = { check_owns, 3 },
+        [STMT_NEEDS] = { check_needs, 3 },
+        [STMT_NEEDS_OUTBOUND] = { check_outbound, 3 },
+        [STMT_NEEDS_NETWORK] = { check_needs_network, 3 },
+        [STMT_LISTENS] = { check_listens, 3 },
+        [STMT_SEES] = { check_sees, 3 },
+        [STMT_EXPOSURE] = { check_exposure, 3 },
+        [STMT_MANAGER] = { check_manager, 1 },
+        [STMT_TARGET] = { check_target, 1 },
+        [STMT_DIRECTIVE] = { check_directive, 3 },
+        [STMT_LIMIT] = { check_limit, 3 },
+        [STMT_TIMEOUT] = { check_timeout, 3 },
+};
+
+/* Every word of every statement: valid UTF-8, no control characters (a newline in a value
+ * could start a new directive in the emitted unit). */
+static void check_bytes(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        const struct ast_arg *lists[2] = { s->args, s->args2 };
+        for (size_t l = 0; l < 2; l++)
+                for (const struct ast_arg *a = lists[l]; a; a = a->next) {
+                        if (!check_utf8(a->text, a->len)) {
+                                check_error(ctx, &a->loc, "invalid UTF-8 in %s", a->kind == ARG_STRING ? "a string" : "a word");
+                                continue;
+                        }
+                        for (size_t i = 0; i < a->len; i++) {
+                                unsigned char c = (unsigned char) a->text[i];
+                                if (c < 0x20 || c == 0x7f) {
+                                        check_error(ctx, &a->loc,
+                                                    "%s holds a control character (0x%02x); values cannot contain newlines or control characters",
+                                                    a->kind == ARG_STRING ? "this string" : "this word", c);
+                                        break;
+                                }
+                        }
+                }
+}
+
+/* Facts that involve several statements. */
+static void check_whole(struct check_ctx *ctx)
+{
+        struct policy *p = ctx->p;
+        ctx->cur = NULL;
+        size_t starts = 0;
+        for (size_t i = 0; i < p->execs.n; i++)
+                starts += streq(p->execs.items[i].key, "ExecStart");
+        bool oneshot = p->type.value && streq(p->type.value, "oneshot");
+        /* An exec statement that was wrong already has its error. */
+        if (starts == 0 && ctx->layout != LAYOUT_DROPIN && !diag_has_errors(ctx->diags)) {
+                diag_error(ctx->diags, &p->service->name_loc,
+                           "service '%s' has no `exec` statement: what does it run?", p->name);
+        }
+        if (starts > 1 && !oneshot) {
+                const struct pol_item *second = NULL;
+                for (size_t i = 0, k = 0; i < p->execs.n; i++)
+                        if (streq(p->execs.items[i].key, "ExecStart") && ++k == 2)
+                                second = &p->execs.items[i];
+                diag_error(ctx->diags, &second->stmt->loc,
+                           "only `type oneshot` services run more than one `exec`");
+        }
+        if (oneshot && p->restart.value && !streq(p->restart.value, "no") &&
+            !streq(p->restart.value, "on-failure") && !streq(p->restart.value, "on-abnormal") &&
+            !streq(p->restart.value, "on-abort") && !streq(p->restart.value, "on-watchdog")) {
+                diag_error(ctx->diags, &p->restart.stmt->loc,
+                           "`type oneshot` services cannot use `restart %s`", p->restart.value);
+        }
+        /* What is hidden cannot also be used. */
+        for (size_t i = 0; i < p->hides.n; i++) {
+                const struct pol_list *uses[] = { &p->writes, &p->reads, &p->executes };
+                for (size_t u = 0; u < ARRAY_SIZE(uses); u++)
+                        for (size_t j = 0; j < uses[u]->n; j++)
+                                if (path_under(uses[u]->items[j].value, p->hides.items[i].value)) {
+                                        diag_error(ctx->diags, &uses[u]->items[j].stmt->loc,
+                                                   "'%s' is inside '%s', which the policy hides",
+                                                   uses[u]->items[j].value, p->hides.items[i].value);
+                                        diag_note(ctx->diags, &p->hides.items[i].stmt->loc, "hidden here");
+                                }
+        }
+        if (p->manager == POL_USER && pol_relaxed(p, RELAX_HOST_USERS)) {
+                diag_error(ctx->diags, &p->relax_origin[RELAX_HOST_USERS]->loc,
+                           "a user service runs in its own user namespace: its sandbox is only applied with PrivateUsers=yes on systemd 252");
+        }
+}
+
+struct policy *check_policy(struct arena *a, struct diag_queue *diags, const struct resolved *r,
+                            enum check_layout layout)
+{
+        struct check_ctx ctx = { .arena = a, .diags = diags, .layout = layout };
+        struct policy *p = arena_alloc(a, sizeof(*p));
+        ctx.p = p;
+        p->service = r->service;
+        p->target = 252;
+        const char *file = strrchr(r->service->src->name, '/');
+        p->file = file ? file + 1 : r->service->src->name;
+
+        const struct ast_arg name = { .text = r->service->name, .loc = r->service->name_loc };
+        p->name = r->service->name;
+        bool name_ok = strlen(p->name) <= 200;
+        for (const char *c = p->name; *c; c++)
+                if (!isalnum((unsigned char) *c) && !strchr("-_.:\\@", *c))
+                        name_ok = false;
+        if (!name_ok || strchr(".-", p->name[0])) {
+                diag_error(diags, &name.loc,
+                           "'%s' is not a service name (letters, digits, '-', '_', '.', ':' and '@')",
+                           name.kind == ARG_STRING ? "string" : p->name);
+        } else if (check_unit_name(p->name)) {
+                diag_error(diags, &name.loc, "write the service name without its suffix");
+                diag_hint(diags, "service %.*s { ... }", (int) (strrchr(p->name, '.') - p->name), p->name);
+        }
+
+        for (unsigned pass = 0; pass <= 3; pass++) {
+                for (size_t i = 0; i < r->n; i++) {
+                        ctx.cur = &r->stmts[i];
+                        const struct ast_stmt *s = ctx.cur->stmt;
+                        if (diag_too_many(diags))
+                                return NULL;
+                        if (pass == 0)
+                                check_bytes(&ctx, s);
+                        else if (check_table[s->kind].pass == pass)
+                                check_table[s->kind].fn(&ctx, s);
+                }
+                if (pass == 0 && diag_has_errors(diags))
+                        return NULL;
+        }
+        check_whole(&ctx);
+        return diag_has_errors(diags) ? NULL : p;
+}

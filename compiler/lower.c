@@ -1,0 +1,609 @@
+/* lower.c - turns a checked policy into units: deny by default, relax by statement. */
+#include "prelude.h"
+
+#include <stdio.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "diag.h"
+#include "escape.h"
+#include "lower.h"
+#include "policy.h"
+#include "source.h"
+#include "strbuf.h"
+#include "tables.h"
+#include "unit.h"
+
+struct lower_ctx {
+        struct arena *arena;
+        struct diag_queue *diags;
+        const struct policy *p;
+        struct unit_file *u;
+};
+
+/* "opensnitch.pol:12: needs capability net_admin", or for a statement from a profile
+ * "tls-client.pol:3: reads /etc/ssl/certs (profile tls-client)". Base names only: the
+ * output must not depend on where the files were. */
+static const char *why_stmt(struct lower_ctx *ctx, const struct ast_stmt *s)
+{
+        const char *name = s->loc.src->name;
+        const char *slash = strrchr(name, '/');
+        if (slash)
+                name = slash + 1;
+        const char *text = ast_stmt_text(ctx->arena, s);
+        if (s->block && s->block->kind == BLOCK_PROFILE)
+                return arena_printf(ctx->arena, "%s:%u: %s (profile %s)", name, s->loc.first_line,
+                                    text, s->block->name);
+        return arena_printf(ctx->arena, "%s:%u: %s", name, s->loc.first_line, text);
+}
+
+static const char *why_default(struct lower_ctx *ctx, const char *reason)
+{
+        return arena_printf(ctx->arena, "default: %s", reason);
+}
+
+static void put(struct lower_ctx *ctx, const char *section, const char *key, const char *value,
+                const char *why)
+{
+        unit_add(ctx->u, section, key, value, why);
+}
+
+static void put_item(struct lower_ctx *ctx, const char *section, const char *key,
+                     const struct pol_item *it, const char *value)
+{
+        put(ctx, section, key, value, why_stmt(ctx, it->stmt));
+}
+
+/* One entry per item, each value escaped as a list word. */
+static void put_words(struct lower_ctx *ctx, const char *section, const char *key,
+                      const struct pol_list *l)
+{
+        for (size_t i = 0; i < l->n; i++)
+                put_item(ctx, section, key, &l->items[i], escape_word(ctx->arena, l->items[i].value));
+}
+
+/* ---- the strict baseline ----------------------------------------------------------------- */
+
+/* One row per hardening directive that a single relaxation turns off. */
+struct baseline_row {
+        const char *key;
+        const char *strict;
+        int relaxed_by;          /* enum relax, or -1: never relaxed */
+        const char *relaxed;     /* the value once relaxed, NULL: not emitted */
+        const char *reason;      /* why the strict value is the default */
+};
+
+static const struct baseline_row baseline[] = {
+        { "PrivateTmp", "yes", RELAX_SHARED_TMP, NULL, "a private /tmp and /var/tmp" },
+        { "PrivateDevices", "yes", RELAX_DEVICES, NULL, "no physical devices" },
+        { "DevicePolicy", "closed", -1, NULL, "only the pseudo devices (null, zero, random ...)" },
+        { "PrivateNetwork", "yes", RELAX_NETWORK, NULL, "no network but a private loopback" },
+        { "PrivateIPC", "yes", RELAX_IPC, NULL, "private SysV IPC and message queues" },
+        { "PrivateUsers", "yes", RELAX_HOST_USERS, NULL, "its own user namespace: no capabilities on the host" },
+        { "ProtectKernelTunables", "yes", RELAX_KERNEL_TUNABLES, NULL, "/proc/sys and /sys read-only" },
+        { "ProtectKernelModules", "yes", RELAX_KERNEL_MODULES, NULL, "no kernel module loading" },
+        { "ProtectKernelLogs", "yes", RELAX_KERNEL_LOG, NULL, "no access to the kernel log" },
+        { "ProtectControlGroups", "yes", RELAX_CGROUPS, NULL, "the control group tree read-only" },
+        { "ProtectClock", "yes", RELAX_CLOCK, NULL, "the clock cannot be set" },
+        { "ProtectHostname", "yes", RELAX_HOSTNAME, NULL, "the host name cannot be changed" },
+        { "ProtectProc", "invisible", RELAX_PROCESSES, NULL, "other users' processes are invisible" },
+        { "ProcSubset", "pid", RELAX_PROC_FILES, NULL, "/proc shows processes only" },
+        { "NoNewPrivileges", "yes", RELAX_SETUID, NULL, "no privilege gain through setuid programs or file capabilities" },
+        { "RestrictSUIDSGID", "yes", RELAX_SETUID, NULL, "cannot create setuid or setgid files" },
+        { "LockPersonality", "yes", RELAX_PERSONALITY, NULL, "the execution domain is locked" },
+        { "MemoryDenyWriteExecute", "yes", RELAX_JIT, NULL, "no memory both writable and executable" },
+        { "RestrictRealtime", "yes", RELAX_REALTIME, NULL, "no real-time scheduling" },
+        { "SystemCallArchitectures", "native", -1, NULL, "native system calls only" },
+        { "UMask", "0077", -1, NULL, "new files are private to the service" },
+        { "KeyringMode", "private", -1, NULL, "a private kernel keyring" },
+};
+
+static void lower_baseline(struct lower_ctx *ctx)
+{
+        const struct policy *p = ctx->p;
+        for (size_t i = 0; i < ARRAY_SIZE(baseline); i++) {
+                const struct baseline_row *row = &baseline[i];
+                if (row->relaxed_by >= 0 && pol_relaxed(p, (enum relax) row->relaxed_by)) {
+                        const struct ast_stmt *by = p->relax_origin[row->relaxed_by];
+                        if (row->relaxed)
+                                put(ctx, "Service", row->key, row->relaxed, why_stmt(ctx, by));
+                        else
+                                put(ctx, "Service", "#", arena_printf(ctx->arena, "%s= is not set: %s",
+                                                                      row->key, why_stmt(ctx, by)), NULL);
+                        continue;
+                }
+                /* A user service must have PrivateUsers=yes for its sandbox to apply at all. */
+                const char *reason = row->reason;
+                if (streq(row->key, "PrivateUsers") && p->manager == POL_USER)
+                        reason = "a per-user manager applies no sandbox without it (systemd 252)";
+                put(ctx, "Service", row->key, row->strict, why_default(ctx, reason));
+        }
+}
+
+/* ---- identity ---------------------------------------------------------------------------- */
+
+static void lower_identity(struct lower_ctx *ctx)
+{
+        const struct policy *p = ctx->p;
+        const char *why = p->user_stmt ? why_stmt(ctx, p->user_stmt)
+                                       : why_default(ctx, "a user allocated for each start");
+        switch (p->user) {
+        case POL_USER_DYNAMIC:
+                if (p->manager == POL_SYSTEM)
+                        put(ctx, "Service", "DynamicUser", "yes", why);
+                break;
+        case POL_USER_ROOT:
+                put(ctx, "Service", "User", "root", why);
+                if (p->group_name.value)
+                        put(ctx, "Service", "Group", escape_word(ctx->arena, p->group_name.value), why);
+                break;
+        case POL_USER_NAMED:
+                put(ctx, "Service", "User", escape_word(ctx->arena, p->user_name.value), why);
+                if (p->group_name.value)
+                        put(ctx, "Service", "Group", escape_word(ctx->arena, p->group_name.value), why);
+                break;
+        }
+        if (p->manager == POL_SYSTEM && p->user != POL_USER_ROOT)
+                put(ctx, "Service", "RemoveIPC", "yes", why_default(ctx, "its IPC objects are removed when it stops"));
+}
+
+/* ---- files ------------------------------------------------------------------------------- */
+
+/* Where systemd creates a service's own folders (ORDER: owns_table). */
+static const struct owns_info *owns_for(const char *path, bool user, const char **ret_rel)
+{
+        for (size_t i = 0; i < owns_table_len; i++) {
+                const char *root = user ? owns_table[i].user_root : owns_table[i].system_root;
+                if (!root)
+                        continue;
+                size_t n = strlen(root);
+                if (strncmp(path, root, n) == 0 && path[n] == '/' && path[n + 1]) {
+                        *ret_rel = path + n + 1;
+                        return &owns_table[i];
+                }
+        }
+        return NULL;
+}
+
+static bool under(const char *path, const char *root)
+{
+        size_t n = strlen(root);
+        return strncmp(path, root, n) == 0 && (path[n] == '/' || path[n] == '\0');
+}
+
+static bool is_home_path(const char *path)
+{
+        return under(path, "/home") || under(path, "/root") || under(path, "/run/user");
+}
+
+static void lower_files(struct lower_ctx *ctx)
+{
+        const struct policy *p = ctx->p;
+        struct arena *a = ctx->arena;
+        bool user = p->manager == POL_USER;
+        const struct ast_stmt *home_stmt = NULL;
+
+        put(ctx, "Service", "ProtectSystem", "strict", why_default(ctx, "the whole file system is read-only"));
+
+        /* Home folders: hidden; a system service that uses one gets an empty /home with just
+         * the named paths bound in. A user service sees its home read-only. */
+        for (size_t i = 0; !user && i < p->reads.n; i++)
+                if (is_home_path(p->reads.items[i].value) && !home_stmt)
+                        home_stmt = p->reads.items[i].stmt;
+        for (size_t i = 0; !user && i < p->writes.n; i++)
+                if (is_home_path(p->writes.items[i].value) && !home_stmt)
+                        home_stmt = p->writes.items[i].stmt;
+        if (user)
+                put(ctx, "Service", "ProtectHome", "read-only",
+                    why_default(ctx, "the home folder is read-only but for the paths it writes"));
+        else if (home_stmt)
+                put(ctx, "Service", "ProtectHome", "tmpfs", why_stmt(ctx, home_stmt));
+        else
+                put(ctx, "Service", "ProtectHome", "yes", why_default(ctx, "home folders are invisible"));
+
+        for (size_t i = 0; i < p->writes.n; i++) {
+                const struct pol_item *w = &p->writes.items[i];
+                const char *path = w->value, *rel = NULL;
+                const struct owns_info *o = w->flag ? NULL : owns_for(path, user, &rel);
+                if (w->flag) {
+                        /* systemd cannot create a file: if it is missing, it stays unwritable. */
+                        put_item(ctx, "Service", "ReadWritePaths", w,
+                                 arena_printf(a, "-%s", escape_word(a, path)));
+                } else if (o) {
+                        put_item(ctx, "Service", o->key, w, escape_word(a, rel));
+                        /* The folder exists from the start, so it can be named writable. */
+                        if (streq(o->key, "ConfigurationDirectory") || user)
+                                put_item(ctx, "Service", "ReadWritePaths", w, escape_word(a, path));
+                } else if (!user && is_home_path(path)) {
+                        put_item(ctx, "Service", "BindPaths", w, escape_word(a, path));
+                } else if ((under(path, "/tmp") || under(path, "/var/tmp")) &&
+                           !pol_relaxed(p, RELAX_SHARED_TMP)) {
+                        put(ctx, "Service", "#", arena_printf(a, "%s is in the private /tmp: %s", path,
+                                                             why_stmt(ctx, w->stmt)), NULL);
+                } else if (user && startswith(path, "%h/")) {
+                        put_item(ctx, "Service", "ReadWritePaths", w, arena_printf(a, "-%s", escape_word(a, path)));
+                        diag_warning(ctx->diags, w->loc ? w->loc : &w->stmt->loc,
+                                     "systemd 252 cannot create ~%s for a user service: create it before the first start, or it stays read-only",
+                                     path + 2);
+                } else {
+                        put_item(ctx, "Service", "ReadWritePaths", w, escape_word(a, path));
+                }
+        }
+        for (size_t i = 0; i < p->directories.n; i++) {
+                const struct pol_item *d = &p->directories.items[i];
+                put_item(ctx, "Service", d->key, d, escape_word(a, d->value));
+        }
+        for (size_t i = 0; !user && i < p->reads.n; i++) {
+                const struct pol_item *r = &p->reads.items[i];
+                if (is_home_path(r->value))
+                        put_item(ctx, "Service", "BindReadOnlyPaths", r,
+                                 arena_printf(a, "-%s", escape_word(a, r->value)));
+        }
+        for (size_t i = 0; i < p->hides.n; i++)
+                put_item(ctx, "Service", "InaccessiblePaths", &p->hides.items[i],
+                         arena_printf(a, "-%s", escape_word(a, p->hides.items[i].value)));
+
+        /* Nothing runs but the system's programs, the service's own, and what it names. */
+        put(ctx, "Service", "NoExecPaths", "/", why_default(ctx, "no program runs from a path not named"));
+        put(ctx, "Service", "ExecPaths", "/usr -/bin -/sbin -/lib -/lib64",
+            why_default(ctx, "the system's programs and libraries"));
+        for (size_t i = 0; i < p->execs.n; i++) {
+                const struct pol_item *e = &p->execs.items[i];
+                const char *prog = e->value;
+                static const char *const sys[] = { "/usr", "/bin", "/sbin", "/lib", "/lib64" };
+                bool covered = false;
+                for (size_t k = 0; k < ARRAY_SIZE(sys); k++)
+                        covered |= under(prog, sys[k]);
+                if (!covered)
+                        put_item(ctx, "Service", "ExecPaths", e, escape_word(a, prog));
+        }
+        for (size_t i = 0; i < p->executes.n; i++)
+                put_item(ctx, "Service", "ExecPaths", &p->executes.items[i],
+                         escape_word(a, p->executes.items[i].value));
+}
+
+/* ---- capabilities, network, system calls ------------------------------------------------ */
+
+static void lower_capabilities(struct lower_ctx *ctx)
+{
+        const struct policy *p = ctx->p;
+        if (!p->caps) {
+                put(ctx, "Service", "CapabilityBoundingSet", "", why_default(ctx, "no capabilities"));
+                return;
+        }
+        for (size_t i = 0; i < cap_table_len; i++) {
+                const struct cap_info *c = &cap_table[i];
+                if (!(p->caps & (UINT64_C(1) << c->bit)))
+                        continue;
+                char upper[64];
+                size_t k = 0;
+                for (; c->name[k] && k < sizeof(upper) - 1; k++)
+                        upper[k] = (char) (c->name[k] >= 'a' && c->name[k] <= 'z' ? c->name[k] - 32 : c->name[k]);
+                upper[k] = '\0';
+                const char *value = arena_printf(ctx->arena, "CAP_%s", upper);
+                const char *why = why_stmt(ctx, p->cap_origin[c->bit]);
+                put(ctx, "Service", "CapabilityBoundingSet", value, why);
+                /* A service that is not root holds a capability only when it is ambient. */
+                if (p->user != POL_USER_ROOT)
+                        put(ctx, "Service", "AmbientCapabilities", value, why);
+        }
+}
+
+/* Address families in a fixed order, each once. */
+static const char *const family_order[] = { "AF_UNIX", "AF_INET", "AF_INET6", "AF_NETLINK", "AF_PACKET" };
+
+static void lower_network(struct lower_ctx *ctx)
+{
+        const struct policy *p = ctx->p;
+        put(ctx, "Service", "RestrictAddressFamilies", "AF_UNIX",
+            why_default(ctx, "local sockets only (logging, name service)"));
+        for (size_t f = 1; f < ARRAY_SIZE(family_order); f++)
+                for (size_t i = 0; i < p->families.n; i++)
+                        if (streq(p->families.items[i].value, family_order[f])) {
+                                put_item(ctx, "Service", "RestrictAddressFamilies", &p->families.items[i],
+                                         family_order[f]);
+                                break;
+                        }
+
+        const struct pol_item *any = NULL;
+        for (size_t i = 0; i < p->ip_allow.n; i++)
+                if (streq(p->ip_allow.items[i].value, "any"))
+                        any = &p->ip_allow.items[i];
+        if (any) {
+                put(ctx, "Service", "#", arena_printf(ctx->arena, "IPAddressDeny= is not set: %s",
+                                                      why_stmt(ctx, any->stmt)), NULL);
+                return;
+        }
+        put(ctx, "Service", "IPAddressDeny", "any", why_default(ctx, "no traffic to or from any address not named"));
+        for (size_t i = 0; i < p->ip_allow.n; i++) {
+                bool dup = false;
+                for (size_t j = 0; j < i; j++)
+                        dup |= streq(p->ip_allow.items[j].value, p->ip_allow.items[i].value);
+                if (!dup)
+                        put_item(ctx, "Service", "IPAddressAllow", &p->ip_allow.items[i], p->ip_allow.items[i].value);
+        }
+}
+
+static void lower_syscalls(struct lower_ctx *ctx)
+{
+        const struct policy *p = ctx->p;
+        put(ctx, "Service", "SystemCallFilter", "@system-service",
+            why_default(ctx, "the system calls of ordinary services"));
+        if (pol_relaxed(p, RELAX_RESOURCES))
+                put(ctx, "Service", "SystemCallFilter", "~@privileged",
+                    why_default(ctx, "no privileged system calls"));
+        else
+                put(ctx, "Service", "SystemCallFilter", "~@privileged @resources",
+                    why_default(ctx, "no privileged or resource-changing system calls"));
+        for (size_t i = 0; i < p->syscalls.n; i++) {
+                bool dup = false;
+                for (size_t j = 0; j < i; j++)
+                        dup |= streq(p->syscalls.items[j].value, p->syscalls.items[i].value);
+                if (!dup)
+                        put_item(ctx, "Service", "SystemCallFilter", &p->syscalls.items[i],
+                                 p->syscalls.items[i].value);
+        }
+        if (pol_relaxed(p, RELAX_RESOURCES))
+                put(ctx, "Service", "SystemCallFilter", "@resources",
+                    why_stmt(ctx, p->relax_origin[RELAX_RESOURCES]));
+        put(ctx, "Service", "SystemCallErrorNumber", "EPERM",
+            why_default(ctx, "a denied system call fails with EPERM rather than killing the service"));
+
+        if (!p->namespaces.n) {
+                put(ctx, "Service", "RestrictNamespaces", "yes", why_default(ctx, "no new namespaces"));
+                return;
+        }
+        struct strbuf b = STRBUF_INIT;
+        for (size_t k = 0; k < namespace_names_len; k++)
+                for (size_t i = 0; i < p->namespaces.n; i++)
+                        if (streq(p->namespaces.items[i].value, namespace_names[k])) {
+                                strbuf_printf(&b, "%s%s", b.len ? " " : "", namespace_names[k]);
+                                break;
+                        }
+        put(ctx, "Service", "RestrictNamespaces", strbuf_str(&b), why_stmt(ctx, p->namespaces.items[0].stmt));
+        strbuf_free(&b);
+}
+
+static void lower_devices(struct lower_ctx *ctx)
+{
+        const struct policy *p = ctx->p;
+        for (size_t i = 0; i < p->devices.n; i++) {
+                const struct pol_item *d = &p->devices.items[i];
+                put_item(ctx, "Service", "DeviceAllow", d,
+                         arena_printf(ctx->arena, "%s %s", escape_word(ctx->arena, d->value), d->key));
+        }
+}
+
+/* ---- the unit's own lines -------------------------------------------------------------- */
+
+static void lower_unit_section(struct lower_ctx *ctx)
+{
+        const struct policy *p = ctx->p;
+        struct arena *a = ctx->arena;
+        if (p->description.value)
+                put_item(ctx, "Unit", "Description", &p->description, escape_text(a, p->description.value));
+        else
+                put(ctx, "Unit", "Description", escape_text(a, p->name), why_default(ctx, "the service's name"));
+        put_words(ctx, "Unit", "Documentation", &p->documentation);
+        put_words(ctx, "Unit", "Wants", &p->wants);
+        put_words(ctx, "Unit", "Requires", &p->requires);
+        put_words(ctx, "Unit", "After", &p->after);
+        put_words(ctx, "Unit", "Before", &p->before);
+}
+
+static void lower_service_section(struct lower_ctx *ctx)
+{
+        const struct policy *p = ctx->p;
+        struct arena *a = ctx->arena;
+        if (p->type.value)
+                put_item(ctx, "Service", "Type", &p->type, p->type.value);
+        else if (p->execs.n)
+                put(ctx, "Service", "Type", "exec", why_default(ctx, "the start fails if the program cannot run"));
+        static const char *const exec_order[] = { "ExecStartPre", "ExecStart", "ExecStartPost", "ExecReload", "ExecStop" };
+        for (size_t k = 0; k < ARRAY_SIZE(exec_order); k++)
+                for (size_t i = 0; i < p->execs.n; i++) {
+                        const struct pol_item *e = &p->execs.items[i];
+                        if (!streq(e->key, exec_order[k]))
+                                continue;
+                        struct strbuf b = STRBUF_INIT;
+                        for (size_t j = 0; j < e->argc; j++)
+                                strbuf_printf(&b, "%s%s", j ? " " : "", escape_exec_arg(a, e->argv[j]));
+                        put_item(ctx, "Service", e->key, e, strbuf_str(&b));
+                        strbuf_free(&b);
+                }
+        if (p->restart.value)
+                put_item(ctx, "Service", "Restart", &p->restart, p->restart.value);
+        if (p->restart_delay.value)
+                put_item(ctx, "Service", "RestartSec", &p->restart_delay, p->restart_delay.value);
+        if (p->timeout_start.value)
+                put_item(ctx, "Service", "TimeoutStartSec", &p->timeout_start, p->timeout_start.value);
+        if (p->timeout_stop.value)
+                put_item(ctx, "Service", "TimeoutStopSec", &p->timeout_stop, p->timeout_stop.value);
+        put_words(ctx, "Service", "Environment", &p->environment);
+        put_words(ctx, "Service", "EnvironmentFile", &p->environment_files);
+        if (p->working_directory.value)
+                put_item(ctx, "Service", "WorkingDirectory", &p->working_directory,
+                         escape_word(a, p->working_directory.value));
+        for (size_t i = 0; i < p->limits.n; i++)
+                put_item(ctx, "Service", p->limits.items[i].key, &p->limits.items[i], p->limits.items[i].value);
+}
+
+static void lower_escape_hatch(struct lower_ctx *ctx)
+{
+        const struct policy *p = ctx->p;
+        for (size_t i = 0; i < p->directives.n; i++) {
+                const struct pol_item *d = &p->directives.items[i];
+                const char *eq = strchr(d->value, '=');
+                char *key = arena_strndup(ctx->arena, d->value, (size_t) (eq - d->value));
+                put_item(ctx, d->key, key, d, escape_text(ctx->arena, eq + 1));
+        }
+}
+
+static void lower_install(struct lower_ctx *ctx)
+{
+        const struct policy *p = ctx->p;
+        for (size_t i = 0; i < p->install.n; i++)
+                put_item(ctx, "Install", p->install.items[i].key, &p->install.items[i],
+                         escape_word(ctx->arena, p->install.items[i].value));
+}
+
+/* ---- what the manager and the target can enforce ---------------------------------------- */
+
+static const char *const user_reasons[] = {
+        [USER_SYS] = "only for system services",
+        [USER_BPF] = "a per-user manager does not enforce it",
+        [USER_FAILS] = "it fails the start in a per-user manager",
+};
+
+/* Drops what the target would reject or silently ignore, leaving a comment in its place. */
+static void lower_filter(struct lower_ctx *ctx)
+{
+        const struct policy *p = ctx->p;
+        for (size_t s = 0; s < ctx->u->n; s++) {
+                struct unit_section *sec = &ctx->u->sections[s];
+                for (size_t i = 0; i < sec->n; i++) {
+                        struct unit_entry *e = &sec->entries[i];
+                        const struct directive_info *d = directive_lookup(sec->name, e->key);
+                        if (!d)
+                                continue;
+                        const char *reason = NULL;
+                        if (p->manager == POL_USER && (d->user == USER_SYS || d->user == USER_BPF ||
+                                                       d->user == USER_FAILS))
+                                reason = user_reasons[d->user];
+                        else if (d->since > p->target)
+                                reason = arena_printf(ctx->arena, "needs systemd %u", d->since);
+                        if (!reason)
+                                continue;
+                        e->value = arena_printf(ctx->arena, "not emitted: %s=%s (%s)", e->key, e->value, reason);
+                        e->key = "#";
+                }
+        }
+}
+
+/* ---- layouts ----------------------------------------------------------------------------- */
+
+/* [Service] keys that stay in the main unit in the split layout: what the service is and
+ * how it runs. Everything else in [Service] is identity and sandbox. */
+static const char *const main_service_keys[] = {
+        "Type", "ExecStartPre", "ExecStart", "ExecStartPost", "ExecReload", "ExecStop",
+        "Restart", "RestartSec", "TimeoutStartSec", "TimeoutStopSec", "Environment",
+        "EnvironmentFile", "WorkingDirectory",
+};
+
+static bool is_main_key(const char *section, const char *key)
+{
+        if (!streq(section, "Service"))
+                return true;
+        for (size_t i = 0; i < ARRAY_SIZE(main_service_keys); i++)
+                if (streq(main_service_keys[i], key))
+                        return true;
+        return false;
+}
+
+/* Lists a drop-in sets are reset first, so a vendor unit's entries do not add to them. */
+static const char *const reset_keys[] = {
+        "CapabilityBoundingSet", "AmbientCapabilities", "RestrictAddressFamilies", "IPAddressAllow",
+        "IPAddressDeny", "SystemCallFilter", "ReadWritePaths", "ReadOnlyPaths", "InaccessiblePaths",
+        "ExecPaths", "NoExecPaths", "BindPaths", "BindReadOnlyPaths", "DeviceAllow",
+        "SupplementaryGroups",
+};
+
+static struct unit_file *lower_split(struct lower_ctx *ctx, const struct unit_file *all, bool main,
+                                     bool dropin_only, const char *name)
+{
+        struct unit_file *u = unit_new(ctx->arena, name);
+        for (size_t s = 0; s < all->n; s++) {
+                const struct unit_section *sec = &all->sections[s];
+                bool reset_done[ARRAY_SIZE(reset_keys)] = { false };
+                for (size_t i = 0; i < sec->n; i++) {
+                        const struct unit_entry *e = &sec->entries[i];
+                        bool is_main = streq(e->key, "#") ? (i + 1 < sec->n ? is_main_key(sec->name, sec->entries[i + 1].key)
+                                                                            : !streq(sec->name, "Service"))
+                                                          : is_main_key(sec->name, e->key);
+                        if (is_main != main)
+                                continue;
+                        for (size_t k = 0; dropin_only && k < ARRAY_SIZE(reset_keys); k++)
+                                if (streq(e->key, reset_keys[k]) && !reset_done[k]) {
+                                        reset_done[k] = true;
+                                        unit_add(u, sec->name, e->key, "",
+                                                 "reset: the vendor unit's entries do not add to this list");
+                                }
+                        unit_add(u, sec->name, e->key, e->value, e->why);
+                }
+        }
+        return u;
+}
+
+static struct unit_file *lower_socket(struct lower_ctx *ctx)
+{
+        const struct policy *p = ctx->p;
+        struct unit_file *u = NULL;
+        for (size_t i = 0; i < p->listens.n; i++) {
+                const struct pol_item *l = &p->listens.items[i];
+                if (!l->flag)
+                        continue;
+                if (!u) {
+                        u = unit_new(ctx->arena, arena_printf(ctx->arena, "%s.socket", p->name));
+                        unit_add(u, "Unit", "Description",
+                                 escape_text(ctx->arena, arena_printf(ctx->arena, "%s (socket)",
+                                                                       p->description.value ? p->description.value : p->name)),
+                                 why_stmt(ctx, l->stmt));
+                }
+                const char *key = streq(l->key, "tcp") ? "ListenStream" : "ListenDatagram";
+                const char *value = l->value ? arena_printf(ctx->arena, "%s:%d", l->value, l->port)
+                                             : arena_printf(ctx->arena, "%d", l->port);
+                unit_add(u, "Socket", key, value, why_stmt(ctx, l->stmt));
+                for (const struct ast_arg *a = l->stmt->args2; a; a = a->next) {
+                        if (!unit_get(u, "Socket", "IPAddressDeny"))
+                                unit_add(u, "Socket", "IPAddressDeny", "any", why_stmt(ctx, l->stmt));
+                        unit_add(u, "Socket", "IPAddressAllow", a->text, why_stmt(ctx, l->stmt));
+                }
+        }
+        if (u)
+                unit_add(u, "Install", "WantedBy", "sockets.target",
+                         why_default(ctx, "the socket is started at boot and starts the service"));
+        return u;
+}
+
+struct lowered *lower_policy(struct arena *a, struct diag_queue *diags, const struct policy *p,
+                             enum check_layout layout)
+{
+        const char *service_name = arena_printf(a, "%s.service", p->name);
+        struct lower_ctx ctx = { .arena = a, .diags = diags, .p = p };
+        ctx.u = unit_new(a, service_name);
+
+        lower_unit_section(&ctx);
+        lower_service_section(&ctx);
+        lower_identity(&ctx);
+        lower_files(&ctx);
+        lower_baseline(&ctx);
+        lower_devices(&ctx);
+        lower_capabilities(&ctx);
+        lower_network(&ctx);
+        lower_syscalls(&ctx);
+        lower_escape_hatch(&ctx);
+        lower_install(&ctx);
+        lower_filter(&ctx);
+
+        struct lowered *out = arena_alloc(a, sizeof(*out));
+        out->service = ctx.u;
+        out->user_manager = p->manager == POL_USER;
+        out->files = arena_alloc(a, 3 * sizeof(*out->files));
+        const char *dropin = arena_printf(a, "%s.d/%s", service_name, LOWER_DROPIN_NAME);
+        switch (layout) {
+        case LAYOUT_FULL:
+                out->files[out->n++] = (struct lower_file) { service_name, ctx.u };
+                break;
+        case LAYOUT_SPLIT:
+                out->files[out->n++] = (struct lower_file) { service_name, lower_split(&ctx, ctx.u, true, false, service_name) };
+                out->files[out->n++] = (struct lower_file) { dropin, lower_split(&ctx, ctx.u, false, false, dropin) };
+                break;
+        case LAYOUT_DROPIN:
+                out->files[out->n++] = (struct lower_file) { dropin, lower_split(&ctx, ctx.u, false, true, dropin) };
+                break;
+        }
+        struct unit_file *sock = lower_socket(&ctx);
+        if (sock && layout != LAYOUT_DROPIN)
+                out->files[out->n++] = (struct lower_file) { arena_printf(a, "%s.socket", p->name), sock };
+        return out;
+}

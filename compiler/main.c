@@ -1,0 +1,273 @@
+/* main.c - the command line. Everything else is the library; only this file prints. */
+#include "prelude.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli_check.h"
+#include "output.h"
+#include "strbuf.h"
+#include "tables.h"
+#include "unitc.h"
+
+#ifndef UNITC_DATADIR
+#define UNITC_DATADIR "/usr/local/share/unitc"
+#endif
+
+static void usage(FILE *f)
+{
+        fputs("Usage: unitc [OPTION]... POLICY [-o DIR/NAME.service]\n"
+              "       unitc check [--user] [--json=off|short|pretty] [--threshold=N] UNIT...\n"
+              "\n"
+              "Compiles a unitc policy into a complete, least-privilege systemd unit.\n"
+              "\n"
+              "  -o, --output=FILE       write the unit to FILE (NAME.service); companions go beside\n"
+              "                          it: NAME.socket, NAME.service.d/*.conf. Without -o the\n"
+              "                          files are printed.\n"
+              "      --layout=LAYOUT     full (one unit, the default), split (the sandbox in a\n"
+              "                          drop-in), or dropin (only the drop-in, to harden a\n"
+              "                          vendor's unit)\n"
+              "  -I, --include=DIR       search DIR for profiles (NAME.pol) before the default path\n"
+              "      --explain           list each directive with the statement that put it there\n"
+              "      --dump=STAGE        show a stage instead of compiling: tokens, ast or ir\n"
+              "      --max-errors=N      stop after N errors (default 10, 0: no limit)\n"
+              "      --Werror            treat warnings as errors\n"
+              "      --list-needs        list the words `needs` takes, and every capability\n"
+              "  -h, --help              show this help\n"
+              "      --version           show the version\n"
+              "\n"
+              "Profiles are searched as NAME.pol in: the policy's folder, each -I DIR, each folder\n"
+              "of $UNITC_PATH (colon-separated), the stdlib next to the unitc binary (../stdlib,\n"
+              "for a build tree), and " UNITC_DATADIR "/stdlib.\n"
+              "\n"
+              "Exit status: 0 ok, 1 errors in the input, 2 usage, 3 I/O or internal error,\n"
+              "4 exposure above the policy's bound.\n",
+              f);
+}
+
+static void list_needs(void)
+{
+        printf("needs WORD:\n");
+        for (size_t i = 0; i < needs_table_len; i++)
+                printf("  %-16s %s\n", needs_table[i].word, needs_table[i].help);
+        printf("\ncapabilities (needs capability NAME):\n");
+        for (size_t i = 0; i < cap_table_len; i++)
+                printf("  %-20s %s\n", cap_table[i].name, cap_table[i].what);
+}
+
+/* The stdlib of a build tree: BINDIR/../stdlib, found through /proc/self/exe. */
+static char *dev_stdlib(void)
+{
+        char exe[PATH_MAX];
+        ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+        if (n <= 0)
+                return NULL;
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (!slash)
+                return NULL;
+        *slash = '\0';
+        char *dir;
+        if (asprintf(&dir, "%s/../stdlib", exe) < 0)
+                return NULL;
+        char *real = realpath(dir, NULL);
+        free(dir);
+        struct stat st;
+        if (!real || stat(real, &st) < 0 || !S_ISDIR(st.st_mode)) {
+                free(real);
+                return NULL;
+        }
+        return real;
+}
+
+static void print_diags(const struct uc_result *r)
+{
+        struct strbuf out = STRBUF_INIT;
+        diag_render(&r->diags, &out);
+        const struct diag_queue *q = &r->diags;
+        if (q->errors) {
+                strbuf_printf(&out, "unitc: %u error%s", q->errors, q->errors == 1 ? "" : "s");
+                if (q->max_errors && q->errors > q->max_errors)
+                        strbuf_printf(&out, " (%u shown)", q->max_errors);
+                if (q->warnings)
+                        strbuf_printf(&out, ", %u warning%s", q->warnings, q->warnings == 1 ? "" : "s");
+                strbuf_puts(&out, "; no files written\n");
+        }
+        fputs(strbuf_str(&out), stderr);
+        strbuf_free(&out);
+}
+
+int main(int argc, char **argv)
+{
+        if (argc > 1 && streq(argv[1], "check"))
+                return cli_check(argc - 1, argv + 1);
+
+        enum {
+                OPT_LAYOUT = 256,
+                OPT_EXPLAIN,
+                OPT_DUMP,
+                OPT_MAX_ERRORS,
+                OPT_WERROR,
+                OPT_LIST_NEEDS,
+                OPT_VERSION,
+        };
+        static const struct option options[] = {
+                { "output", required_argument, NULL, 'o' },
+                { "include", required_argument, NULL, 'I' },
+                { "layout", required_argument, NULL, OPT_LAYOUT },
+                { "explain", no_argument, NULL, OPT_EXPLAIN },
+                { "dump", required_argument, NULL, OPT_DUMP },
+                { "max-errors", required_argument, NULL, OPT_MAX_ERRORS },
+                { "Werror", no_argument, NULL, OPT_WERROR },
+                { "list-needs", no_argument, NULL, OPT_LIST_NEEDS },
+                { "help", no_argument, NULL, 'h' },
+                { "version", no_argument, NULL, OPT_VERSION },
+                {},
+        };
+        struct uc_options opt = { .max_errors = 10, .policy_dir_first = true };
+        const char *output = NULL;
+        bool explain = false;
+        const char **search = xcalloc((size_t) argc + 64, sizeof(char *));
+        size_t nsearch = 0;
+        int c;
+        while ((c = getopt_long(argc, argv, "o:I:h", options, NULL)) != -1) {
+                switch (c) {
+                case 'o':
+                        output = optarg;
+                        break;
+                case 'I':
+                        search[nsearch++] = optarg;
+                        break;
+                case OPT_LAYOUT:
+                        if (streq(optarg, "full"))
+                                opt.layout = LAYOUT_FULL;
+                        else if (streq(optarg, "split"))
+                                opt.layout = LAYOUT_SPLIT;
+                        else if (streq(optarg, "dropin"))
+                                opt.layout = LAYOUT_DROPIN;
+                        else {
+                                fprintf(stderr, "unitc: unknown layout '%s' (full, split or dropin)\n", optarg);
+                                return UC_EXIT_USAGE;
+                        }
+                        break;
+                case OPT_EXPLAIN:
+                        explain = true;
+                        break;
+                case OPT_DUMP:
+                        if (streq(optarg, "tokens"))
+                                opt.dump = UC_DUMP_TOKENS;
+                        else if (streq(optarg, "ast"))
+                                opt.dump = UC_DUMP_AST;
+                        else if (streq(optarg, "ir"))
+                                opt.dump = UC_DUMP_IR;
+                        else {
+                                fprintf(stderr, "unitc: unknown stage '%s' (tokens, ast or ir)\n", optarg);
+                                return UC_EXIT_USAGE;
+                        }
+                        break;
+                case OPT_MAX_ERRORS: {
+                        char *end;
+                        errno = 0;
+                        unsigned long v = strtoul(optarg, &end, 10);
+                        if (*end || end == optarg || errno || v > 100000) {
+                                fprintf(stderr, "unitc: --max-errors takes a number\n");
+                                return UC_EXIT_USAGE;
+                        }
+                        opt.max_errors = (unsigned) v;
+                        break;
+                }
+                case OPT_WERROR:
+                        opt.werror = true;
+                        break;
+                case OPT_LIST_NEEDS:
+                        list_needs();
+                        return UC_EXIT_OK;
+                case 'h':
+                        usage(stdout);
+                        return UC_EXIT_OK;
+                case OPT_VERSION:
+                        printf("unitc %s\n", UNITC_VERSION);
+                        return UC_EXIT_OK;
+                default:
+                        usage(stderr);
+                        return UC_EXIT_USAGE;
+                }
+        }
+        if (optind != argc - 1) {
+                fprintf(stderr, optind >= argc ? "unitc: no policy file given\n"
+                                               : "unitc: one policy file at a time\n");
+                usage(stderr);
+                return UC_EXIT_USAGE;
+        }
+        const char *policy = argv[optind];
+
+        char *outdir = NULL;
+        if (output) {
+                const char *slash = strrchr(output, '/');
+                const char *base = slash ? slash + 1 : output;
+                size_t n = strlen(base);
+                if (n <= 8 || !streq(base + n - 8, ".service")) {
+                        fprintf(stderr, "unitc: -o takes a unit file name ending in .service, e.g. -o out/NAME.service\n");
+                        return UC_EXIT_USAGE;
+                }
+                outdir = slash ? xstrndup(output, slash == output ? 1 : (size_t) (slash - output))
+                               : xstrdup(".");
+                opt.unit_name = xstrndup(base, n - 8);
+        }
+
+        /* The rest of the search path. */
+        const char *env = getenv("UNITC_PATH");
+        char *envcopy = env ? xstrdup(env) : NULL;
+        for (char *save = NULL, *d = envcopy ? strtok_r(envcopy, ":", &save) : NULL; d;
+             d = strtok_r(NULL, ":", &save))
+                if (nsearch < (size_t) argc + 60)
+                        search[nsearch++] = d;
+        char *dev = dev_stdlib();
+        if (dev)
+                search[nsearch++] = dev;
+        search[nsearch++] = UNITC_DATADIR "/stdlib";
+        opt.search_path = search;
+        opt.nsearch = nsearch;
+
+        struct uc_result r;
+        int rc = uc_compile_file(policy, &opt, &r);
+        print_diags(&r);
+        if (rc == UC_EXIT_OK && opt.dump != UC_DUMP_NONE) {
+                fputs(strbuf_str(&r.dump), stdout);
+        } else if (rc == UC_EXIT_OK && explain) {
+                struct strbuf b = STRBUF_INIT;
+                uc_explain(&r, &b);
+                fputs(strbuf_str(&b), stdout);
+                strbuf_free(&b);
+        } else if (rc == UC_EXIT_OK && output) {
+                struct output_file *files = xcalloc(r.nfiles, sizeof(*files));
+                for (size_t i = 0; i < r.nfiles; i++)
+                        files[i] = (struct output_file) { r.files[i].path, r.files[i].text, r.files[i].len };
+                char *err = NULL;
+                if (output_write(outdir, files, r.nfiles, &err) < 0) {
+                        fprintf(stderr, "unitc: %s; no files written\n", err);
+                        free(err);
+                        rc = UC_EXIT_IO;
+                }
+                free(files);
+        } else if (rc == UC_EXIT_OK) {
+                for (size_t i = 0; i < r.nfiles; i++) {
+                        if (r.nfiles > 1)
+                                printf("%s### %s\n", i ? "\n" : "", r.files[i].path);
+                        fwrite(r.files[i].text, 1, r.files[i].len, stdout);
+                }
+        }
+        uc_result_free(&r);
+        free(search);
+        free(envcopy);
+        free(dev);
+        free(outdir);
+        free((char *) opt.unit_name);
+        if (fflush(stdout) != 0 && rc == UC_EXIT_OK)
+                rc = UC_EXIT_IO;
+        return rc;
+}

@@ -1,0 +1,250 @@
+/* resolve.c - finds the service in a file and expands `use PROFILE` in place.
+ *
+ * A profile is looked up first among the profiles of the file being compiled, then as
+ * NAME.pol in each folder of the search path (which must define `profile NAME`). Each
+ * profile is expanded once per compile however often it is used; a profile that uses itself,
+ * directly or not, is an error that shows the cycle. */
+#include "prelude.h"
+
+#include <errno.h>
+#include <stdio.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "diag.h"
+#include "parse.h"
+#include "resolve.h"
+#include "source.h"
+
+struct profile_ref {
+        const char *name;
+        const struct ast_block *block;
+        bool expanded;
+        bool active; /* on the current expansion stack */
+};
+
+struct resolve_ctx {
+        struct arena *arena;
+        struct diag_queue *diags;
+        const struct resolve_options *opt;
+        struct resolved *out;
+        struct profile_ref *profiles;
+        size_t nprofiles, cap;
+        const char **loaded;
+        size_t nloaded, loaded_cap;
+        const char *stack[RESOLVE_MAX_DEPTH + 1];
+        size_t depth;
+};
+
+void resolve_note_chain(struct diag_queue *diags, const struct use_site *via)
+{
+        for (; via; via = via->parent)
+                diag_note(diags, &via->use->loc, "in profile '%s' used here", via->profile);
+}
+
+static struct profile_ref *resolve_find(struct resolve_ctx *ctx, const char *name)
+{
+        for (size_t i = 0; i < ctx->nprofiles; i++)
+                if (streq(ctx->profiles[i].name, name))
+                        return &ctx->profiles[i];
+        return NULL;
+}
+
+static struct profile_ref *resolve_add_profile(struct resolve_ctx *ctx, const struct ast_block *b)
+{
+        ctx->profiles = arena_grow(ctx->arena, ctx->profiles, sizeof(*ctx->profiles), &ctx->cap,
+                                   ctx->nprofiles + 1);
+        struct profile_ref *p = &ctx->profiles[ctx->nprofiles++];
+        p->name = b->name;
+        p->block = b;
+        return p;
+}
+
+/* Registers a file's profiles; a name defined twice is an error. */
+static void resolve_register(struct resolve_ctx *ctx, const struct ast_file *f)
+{
+        for (const struct ast_block *b = f->blocks; b; b = b->next) {
+                if (b->kind != BLOCK_PROFILE)
+                        continue;
+                struct profile_ref *prev = resolve_find(ctx, b->name);
+                if (prev) {
+                        diag_error(ctx->diags, &b->name_loc, "profile '%s' is defined twice", b->name);
+                        diag_note(ctx->diags, &prev->block->name_loc, "first defined here");
+                        continue;
+                }
+                resolve_add_profile(ctx, b);
+        }
+}
+
+static bool profile_name_valid(const char *s)
+{
+        if (!*s || strlen(s) > 64)
+                return false;
+        for (const char *p = s; *p; p++)
+                if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' ||
+                      *p == '_' || (*p >= 'A' && *p <= 'Z') || (*p == '.' && p != s)))
+                        return false;
+        return true;
+}
+
+/* Loads NAME.pol from the search path; returns the profile or NULL (error reported). */
+static struct profile_ref *resolve_load(struct resolve_ctx *ctx, const struct ast_arg *name,
+                                        const struct use_site *via)
+{
+        for (size_t i = 0; i < ctx->opt->nsearch; i++) {
+                char *path = arena_printf(ctx->arena, "%s/%s.pol", ctx->opt->search_path[i],
+                                          name->text);
+                int err = 0;
+                struct source *src = source_read_file(ctx->arena, path, &err);
+                if (!src) {
+                        if (err == ENOENT || err == ENOTDIR)
+                                continue;
+                        diag_error(ctx->diags, &name->loc, "cannot read profile file '%s': %s",
+                                   path, err == EFBIG ? "larger than 16 MiB" : err == EILSEQ ? "contains NUL bytes" : strerror(err));
+                        resolve_note_chain(ctx->diags, via);
+                        return NULL;
+                }
+                if (ctx->nloaded >= RESOLVE_MAX_FILES) {
+                        diag_error(ctx->diags, &name->loc,
+                                   "more than %d profile files used by one policy", RESOLVE_MAX_FILES);
+                        return NULL;
+                }
+                ctx->loaded = arena_grow(ctx->arena, ctx->loaded, sizeof(*ctx->loaded),
+                                         &ctx->loaded_cap, ctx->nloaded + 1);
+                ctx->loaded[ctx->nloaded++] = src->name;
+                unsigned before = ctx->diags->errors;
+                struct ast_file *f = parse_source(ctx->arena, ctx->diags, src, NULL);
+                if (ctx->diags->errors > before) {
+                        diag_note(ctx->diags, &name->loc, "in profile file '%s' used here", path);
+                        resolve_note_chain(ctx->diags, via);
+                        return NULL;
+                }
+                const struct ast_block *found = NULL;
+                for (const struct ast_block *b = f->blocks; b; b = b->next) {
+                        if (b->kind == BLOCK_SERVICE) {
+                                diag_error(ctx->diags, &b->loc,
+                                           "a profile file cannot define a service");
+                                diag_note(ctx->diags, &name->loc, "profile file used here");
+                                return NULL;
+                        }
+                        if (streq(b->name, name->text))
+                                found = b;
+                }
+                if (!found) {
+                        diag_error(ctx->diags, &name->loc, "'%s' does not define profile '%s'",
+                                   path, name->text);
+                        resolve_note_chain(ctx->diags, via);
+                        return NULL;
+                }
+                resolve_register(ctx, f);
+                return resolve_find(ctx, name->text);
+        }
+        diag_error(ctx->diags, &name->loc, "unknown profile '%s'", name->text);
+        /* Hints from the profiles known so far (the file's own). */
+        const char *names[64];
+        size_t n = 0;
+        for (size_t i = 0; i < ctx->nprofiles && n < ARRAY_SIZE(names); i++)
+                names[n++] = ctx->profiles[i].name;
+        diag_hint_spelling(ctx->diags, name->text, names, n);
+        resolve_note_chain(ctx->diags, via);
+        diag_hint(ctx->diags,
+                  "profiles are NAME.pol files in the policy's folder, the -I folders, $UNITC_PATH and the stdlib (see unitc --help)");
+        return NULL;
+}
+
+static void resolve_push(struct resolve_ctx *ctx, const struct ast_stmt *s,
+                         const struct use_site *via)
+{
+        struct resolved *r = ctx->out;
+        r->stmts = arena_grow(ctx->arena, r->stmts, sizeof(*r->stmts), &r->cap, r->n + 1);
+        r->stmts[r->n++] = (struct resolved_stmt) { .stmt = s, .via = via };
+}
+
+static void resolve_block(struct resolve_ctx *ctx, const struct ast_block *b,
+                          const struct use_site *via)
+{
+        for (const struct ast_stmt *s = b->stmts; s; s = s->next) {
+                if (diag_too_many(ctx->diags))
+                        return;
+                if (s->kind != STMT_USE) {
+                        resolve_push(ctx, s, via);
+                        continue;
+                }
+                for (const struct ast_arg *name = s->args; name; name = name->next) {
+                        if (name->kind == ARG_PATH || !profile_name_valid(name->text)) {
+                                diag_error(ctx->diags, &name->loc,
+                                           "'%s' is not a profile name (letters, digits, '-', '_' and '.')",
+                                           name->kind == ARG_STRING ? "string" : name->text);
+                                resolve_note_chain(ctx->diags, via);
+                                continue;
+                        }
+                        struct profile_ref *p = resolve_find(ctx, name->text);
+                        if (!p)
+                                p = resolve_load(ctx, name, via);
+                        if (!p)
+                                continue;
+                        if (p->active) {
+                                struct arena *a = ctx->arena;
+                                char *cycle = arena_strdup(a, "");
+                                bool in = false;
+                                for (size_t i = 0; i < ctx->depth; i++) {
+                                        if (streq(ctx->stack[i], p->name))
+                                                in = true;
+                                        if (in)
+                                                cycle = arena_printf(a, "%s%s -> ", cycle, ctx->stack[i]);
+                                }
+                                diag_error(ctx->diags, &name->loc, "use cycle: %s%s", cycle, p->name);
+                                resolve_note_chain(ctx->diags, via);
+                                continue;
+                        }
+                        if (p->expanded)
+                                continue;
+                        if (ctx->depth >= RESOLVE_MAX_DEPTH) {
+                                diag_error(ctx->diags, &name->loc,
+                                           "profiles nested more than %d deep", RESOLVE_MAX_DEPTH);
+                                resolve_note_chain(ctx->diags, via);
+                                continue;
+                        }
+                        struct use_site *site = arena_alloc(ctx->arena, sizeof(*site));
+                        site->use = s;
+                        site->profile = p->name;
+                        site->parent = via;
+                        p->active = true;
+                        p->expanded = true;
+                        ctx->stack[ctx->depth++] = p->name;
+                        resolve_block(ctx, p->block, site);
+                        ctx->depth--;
+                        p->active = false;
+                }
+        }
+}
+
+struct resolved *resolve_file(struct arena *a, struct diag_queue *diags, const struct ast_file *f,
+                              const struct resolve_options *opt)
+{
+        struct resolve_ctx ctx = { .arena = a, .diags = diags, .opt = opt };
+        ctx.out = arena_alloc(a, sizeof(*ctx.out));
+        const struct ast_block *service = NULL;
+        for (const struct ast_block *b = f->blocks; b; b = b->next) {
+                if (b->kind != BLOCK_SERVICE)
+                        continue;
+                if (service) {
+                        diag_error(diags, &b->name_loc,
+                                   "a second service in one file; compile each service from its own file");
+                        diag_note(diags, &service->name_loc, "the first service is here");
+                        return NULL;
+                }
+                service = b;
+        }
+        if (!service) {
+                struct loc loc = { .src = f->src };
+                diag_error(diags, &loc, "no service defined (expected `service NAME { ... }`)");
+                return NULL;
+        }
+        ctx.out->service = service;
+        resolve_register(&ctx, f);
+        resolve_block(&ctx, service, NULL);
+        ctx.out->loaded = ctx.loaded;
+        ctx.out->nloaded = ctx.nloaded;
+        return diag_has_errors(diags) ? NULL : ctx.out;
+}

@@ -1,0 +1,313 @@
+/* tables.c - the domain tables. Facts come from systemd.exec(5), capabilities(7) and tests
+ * against systemd 252 (see README.md, "Why each default"). */
+#include "prelude.h"
+
+#include <ctype.h>
+
+#include "syscall_groups.h"
+#include "tables.h"
+
+#define BIT(r) (UINT32_C(1) << (r))
+
+/* ORDER: enum relax. */
+static const char *const relax_names[_RELAX_MAX] = {
+        [RELAX_NETWORK] = "network",
+        [RELAX_CLOCK] = "clock",
+        [RELAX_KERNEL_TUNABLES] = "kernel-tunables",
+        [RELAX_KERNEL_MODULES] = "kernel-modules",
+        [RELAX_KERNEL_LOG] = "kernel-log",
+        [RELAX_CGROUPS] = "control-groups",
+        [RELAX_HOSTNAME] = "hostname",
+        [RELAX_DEVICES] = "devices",
+        [RELAX_SHARED_TMP] = "shared-tmp",
+        [RELAX_IPC] = "ipc",
+        [RELAX_PROCESSES] = "processes",
+        [RELAX_PROC_FILES] = "proc-files",
+        [RELAX_JIT] = "jit",
+        [RELAX_REALTIME] = "realtime",
+        [RELAX_SETUID] = "setuid",
+        [RELAX_PERSONALITY] = "personality",
+        [RELAX_HOST_USERS] = "host-users",
+        [RELAX_RESOURCES] = "resources",
+};
+
+const char *relax_name(enum relax r) { return r < _RELAX_MAX ? relax_names[r] : "?"; }
+
+/* Every capability of Linux 6.1, in bit order. A capability held on the host means the
+ * service cannot run in its own user namespace (RELAX_HOST_USERS, added by check.c). */
+const struct cap_info cap_table[] = {
+        { "chown", 0, "change the owner of any file", 0, "@chown" },
+        { "dac_override", 1, "read, write and run any file regardless of permissions", 0, NULL },
+        { "dac_read_search", 2, "read any file and list any folder regardless of permissions", 0, NULL },
+        { "fowner", 3, "change modes and attributes of files it does not own", 0, NULL },
+        { "fsetid", 4, "keep setuid/setgid bits when changing files", 0, NULL },
+        { "kill", 5, "signal processes of other users", 0, NULL },
+        { "setgid", 6, "switch its group ids", 0, "@setuid" },
+        { "setuid", 7, "switch its user ids", 0, "@setuid" },
+        { "setpcap", 8, "change capability sets and securebits", 0, "capset" },
+        { "linux_immutable", 9, "set immutable and append-only file flags", 0, NULL },
+        { "net_bind_service", 10, "listen on ports below 1024", 0, NULL },
+        { "net_broadcast", 11, "broadcast and listen to multicast (unused by Linux)", 0, NULL },
+        { "net_admin", 12, "configure interfaces, routes and firewalls (netfilter, nfqueue)", 0, NULL },
+        { "net_raw", 13, "open raw and packet sockets", 0, NULL },
+        { "ipc_lock", 14, "lock memory (mlock)", 0, NULL },
+        { "ipc_owner", 15, "bypass SysV IPC permission checks", 0, NULL },
+        { "sys_module", 16, "load and unload kernel modules", BIT(RELAX_KERNEL_MODULES), "@module" },
+        { "sys_rawio", 17, "raw I/O: ioperm, /dev/mem, SCSI commands", BIT(RELAX_DEVICES), "@raw-io" },
+        { "sys_chroot", 18, "chroot", 0, "chroot" },
+        { "sys_ptrace", 19, "trace and inspect any process", 0, "ptrace process_vm_readv process_vm_writev" },
+        { "sys_pacct", 20, "turn process accounting on and off", 0, "acct" },
+        { "sys_admin", 21, "mount, set the hostname, and much more (overloaded)", 0, NULL },
+        { "sys_boot", 22, "reboot and load a new kernel", 0, "@reboot" },
+        { "sys_nice", 23, "raise priorities and set other processes' scheduling", BIT(RELAX_RESOURCES), NULL },
+        { "sys_resource", 24, "raise resource limits above the hard limit", BIT(RELAX_RESOURCES), NULL },
+        { "sys_time", 25, "set the system clock", BIT(RELAX_CLOCK), "@clock" },
+        { "sys_tty_config", 26, "configure terminals (vhangup)", 0, "vhangup" },
+        { "mknod", 27, "create device nodes", BIT(RELAX_DEVICES), NULL },
+        { "lease", 28, "take leases on files it does not own", 0, NULL },
+        { "audit_write", 29, "write records to the audit log", 0, NULL },
+        { "audit_control", 30, "configure the audit subsystem", 0, NULL },
+        { "setfcap", 31, "set file capabilities", 0, NULL },
+        { "mac_override", 32, "override mandatory access control", 0, NULL },
+        { "mac_admin", 33, "configure mandatory access control", 0, NULL },
+        { "syslog", 34, "read and clear the kernel log", BIT(RELAX_KERNEL_LOG), "syslog" },
+        { "wake_alarm", 35, "set timers that wake the system", BIT(RELAX_CLOCK), NULL },
+        { "block_suspend", 36, "block system suspend", 0, NULL },
+        { "audit_read", 37, "read the audit log over netlink", 0, NULL },
+        { "perfmon", 38, "use perf events and tracing", 0, "perf_event_open" },
+        { "bpf", 39, "load eBPF programs and maps", 0, "bpf" },
+        { "checkpoint_restore", 40, "checkpoint and restore processes", 0, NULL },
+};
+const size_t cap_table_len = ARRAY_SIZE(cap_table);
+
+const struct cap_info *cap_lookup(const char *name)
+{
+        char lower[64];
+        if (strncasecmp(name, "cap_", 4) == 0)
+                name += 4;
+        size_t n = strlen(name);
+        if (n >= sizeof(lower))
+                return NULL;
+        for (size_t i = 0; i <= n; i++)
+                lower[i] = (char) tolower((unsigned char) name[i]);
+        for (size_t i = 0; i < cap_table_len; i++)
+                if (streq(cap_table[i].name, lower))
+                        return &cap_table[i];
+        return NULL;
+}
+
+const struct needs_info needs_table[] = {
+        { "capability", NEEDS_CAPABILITIES, 0, NULL, NULL, NULL,
+          "hold these capabilities (names as in capabilities(7), without CAP_)" },
+        { "syscalls", NEEDS_SYSCALLS, 0, NULL, NULL, NULL,
+          "system calls or @groups beyond @system-service" },
+        { "namespaces", NEEDS_NAMESPACES, 0, NULL, NULL, NULL,
+          "create these namespaces (user net mnt pid ipc uts cgroup)" },
+        { "device", NEEDS_DEVICE, BIT(RELAX_DEVICES), NULL, NULL, NULL,
+          "use a device node: needs device /dev/net/tun rw" },
+        { "netlink", NEEDS_NETLINK, 0, NULL, NULL, "AF_NETLINK",
+          "open netlink sockets (route, netfilter, audit ...)" },
+        { "packet-sockets", NEEDS_NO_ARGS, 0, "net_raw", NULL, "AF_PACKET",
+          "open AF_PACKET sockets (DHCP, packet capture)" },
+        { "raw-sockets", NEEDS_NO_ARGS, 0, "net_raw", NULL, NULL,
+          "open raw IP sockets (ping, traceroute); use with a network statement" },
+        { "kernel-tunables", NEEDS_NO_ARGS, BIT(RELAX_KERNEL_TUNABLES) | BIT(RELAX_PROC_FILES), NULL, NULL, NULL,
+          "write /proc/sys and /sys (sysctl)" },
+        { "kernel-modules", NEEDS_NO_ARGS, BIT(RELAX_KERNEL_MODULES), "sys_module", NULL, NULL,
+          "load kernel modules" },
+        { "kernel-log", NEEDS_NO_ARGS, BIT(RELAX_KERNEL_LOG), "syslog", NULL, NULL,
+          "read the kernel log (/dev/kmsg, syslog(2))" },
+        { "clock", NEEDS_NO_ARGS, BIT(RELAX_CLOCK), "sys_time", NULL, NULL,
+          "set the system clock" },
+        { "control-groups", NEEDS_NO_ARGS, BIT(RELAX_CGROUPS), NULL, NULL, NULL,
+          "write to the control group tree (/sys/fs/cgroup)" },
+        { "hostname", NEEDS_NO_ARGS, BIT(RELAX_HOSTNAME), "sys_admin", "sethostname setdomainname", NULL,
+          "change the host name" },
+        { "jit", NEEDS_NO_ARGS, BIT(RELAX_JIT), NULL, NULL, NULL,
+          "map memory writable and executable (JIT compilers: JVM, V8, LuaJIT, PCRE-JIT)" },
+        { "realtime", NEEDS_NO_ARGS, BIT(RELAX_REALTIME) | BIT(RELAX_RESOURCES), NULL, NULL, NULL,
+          "use real-time scheduling" },
+        { "resources", NEEDS_NO_ARGS, BIT(RELAX_RESOURCES), NULL, NULL, NULL,
+          "change resource limits and priorities (setrlimit, setpriority: @resources)" },
+        { "setuid", NEEDS_NO_ARGS, BIT(RELAX_SETUID), NULL, NULL, NULL,
+          "run setuid/setgid programs or gain privileges (sudo, ping on some systems)" },
+        { "personality", NEEDS_NO_ARGS, BIT(RELAX_PERSONALITY), NULL, "personality", NULL,
+          "change the execution domain (personality(2))" },
+        { "shared-tmp", NEEDS_NO_ARGS, BIT(RELAX_SHARED_TMP), NULL, NULL, NULL,
+          "share /tmp and /var/tmp with the rest of the system (sockets in /tmp)" },
+        { "shared-ipc", NEEDS_NO_ARGS, BIT(RELAX_IPC), NULL, NULL, NULL,
+          "share SysV IPC and POSIX message queues with other services" },
+        { "host-users", NEEDS_NO_ARGS, BIT(RELAX_HOST_USERS), NULL, NULL, NULL,
+          "see the host's users and groups as they are (no user namespace)" },
+        { "memory-lock", NEEDS_NO_ARGS, 0, "ipc_lock", NULL, NULL,
+          "lock memory into RAM (mlock)" },
+};
+const size_t needs_table_len = ARRAY_SIZE(needs_table);
+
+const struct needs_info *needs_lookup(const char *word)
+{
+        for (size_t i = 0; i < needs_table_len; i++)
+                if (streq(needs_table[i].word, word))
+                        return &needs_table[i];
+        return NULL;
+}
+
+const char *const syscall_group_names[] = {
+        "@aio", "@basic-io", "@chown", "@clock", "@cpu-emulation", "@debug", "@default",
+        "@file-system", "@io-event", "@ipc", "@keyring", "@known", "@memlock", "@module",
+        "@mount", "@network-io", "@obsolete", "@pkey", "@privileged", "@process", "@raw-io",
+        "@reboot", "@resources", "@setuid", "@signal", "@swap", "@sync", "@system-service",
+        "@timer",
+};
+const size_t syscall_group_names_len = ARRAY_SIZE(syscall_group_names);
+
+bool syscall_name_valid(const char *name)
+{
+        const struct syscall_table *t = syscall_table_for(252);
+        if (name[0] == '@')
+                return t ? syscall_table_group(t, name) >= 0 : false;
+        return t ? syscall_table_lookup(t, name) >= 0 : false;
+}
+
+const char *const namespace_names[] = { "cgroup", "ipc", "net", "mnt", "pid", "user", "uts" };
+const size_t namespace_names_len = ARRAY_SIZE(namespace_names);
+
+const char *const netlink_family_names[] = {
+        "route", "netfilter", "audit", "kobject-uevent", "generic", "sock-diag", "xfrm",
+        "connector", "selinux", "crypto", "rdma", "scsitransport",
+};
+const size_t netlink_family_names_len = ARRAY_SIZE(netlink_family_names);
+
+const struct install_info install_table[] = {
+        { "wanted-by", "WantedBy" },
+        { "required-by", "RequiredBy" },
+        { "also", "Also" },
+        { "alias", "Alias" },
+};
+const size_t install_table_len = ARRAY_SIZE(install_table);
+
+const struct owns_info owns_table[] = {
+        { "state", "StateDirectory", "/var/lib", NULL },
+        { "cache", "CacheDirectory", "/var/cache", "%h/.cache" },
+        { "logs", "LogsDirectory", "/var/log", NULL },
+        { "runtime", "RuntimeDirectory", "/run", NULL },
+        { "config", "ConfigurationDirectory", "/etc", "%h/.config" },
+};
+const size_t owns_table_len = ARRAY_SIZE(owns_table);
+
+const struct limit_info limit_table[] = {
+        { "memory", "MemoryMax", "Service", LIMIT_SIZE },
+        { "tasks", "TasksMax", "Service", LIMIT_COUNT },
+        { "open-files", "LimitNOFILE", "Service", LIMIT_COUNT },
+        { "cpu", "CPUQuota", "Service", LIMIT_PERCENT },
+};
+const size_t limit_table_len = ARRAY_SIZE(limit_table);
+
+const char *const service_type_names[] = {
+        "simple", "exec", "forking", "oneshot", "dbus", "notify", "idle",
+};
+const size_t service_type_names_len = ARRAY_SIZE(service_type_names);
+
+const char *const restart_names[] = {
+        "no", "always", "on-success", "on-failure", "on-abnormal", "on-abort", "on-watchdog",
+};
+const size_t restart_names_len = ARRAY_SIZE(restart_names);
+
+/* Every directive unitc emits. since: NEWS/man of systemd; user: see enum user_behaviour. */
+const struct directive_info directive_table[] = {
+        { "Description", "Unit", 1, USER_OK, true },
+        { "Documentation", "Unit", 1, USER_OK, true },
+        { "After", "Unit", 1, USER_OK, true },
+        { "Before", "Unit", 1, USER_OK, true },
+        { "Wants", "Unit", 1, USER_OK, true },
+        { "Requires", "Unit", 1, USER_OK, true },
+        { "Type", "Service", 1, USER_OK, true },
+        { "ExecStartPre", "Service", 1, USER_OK, true },
+        { "ExecStart", "Service", 1, USER_OK, true },
+        { "ExecStartPost", "Service", 1, USER_OK, true },
+        { "ExecReload", "Service", 1, USER_OK, true },
+        { "ExecStop", "Service", 1, USER_OK, true },
+        { "Restart", "Service", 1, USER_OK, true },
+        { "RestartSec", "Service", 1, USER_OK, true },
+        { "TimeoutStartSec", "Service", 188, USER_OK, true },
+        { "TimeoutStopSec", "Service", 1, USER_OK, true },
+        { "Environment", "Service", 1, USER_OK, true },
+        { "EnvironmentFile", "Service", 1, USER_OK, true },
+        { "WorkingDirectory", "Service", 1, USER_OK, true },
+        { "User", "Service", 1, USER_SYS, true },
+        { "Group", "Service", 1, USER_SYS, true },
+        { "DynamicUser", "Service", 232, USER_SYS, true },
+        { "StateDirectory", "Service", 235, USER_OK, true },
+        { "CacheDirectory", "Service", 235, USER_OK, true },
+        { "LogsDirectory", "Service", 235, USER_OK, true },
+        { "RuntimeDirectory", "Service", 211, USER_OK, true },
+        { "ConfigurationDirectory", "Service", 235, USER_OK, true },
+        { "ReadWritePaths", "Service", 231, USER_NS, true },
+        { "ReadOnlyPaths", "Service", 231, USER_NS, true },
+        { "InaccessiblePaths", "Service", 231, USER_NS, true },
+        { "BindReadOnlyPaths", "Service", 233, USER_NS, true },
+        { "BindPaths", "Service", 233, USER_NS, true },
+        { "ExecPaths", "Service", 248, USER_NS, true },
+        { "NoExecPaths", "Service", 248, USER_NS, true },
+        { "UMask", "Service", 1, USER_OK, true },
+        { "CapabilityBoundingSet", "Service", 1, USER_CAP, true },
+        { "AmbientCapabilities", "Service", 229, USER_FAILS, true },
+        { "NoNewPrivileges", "Service", 187, USER_OK, true },
+        { "SecureBits", "Service", 1, USER_CAP, true },
+        { "PrivateUsers", "Service", 232, USER_OK, true },
+        { "ProtectSystem", "Service", 232, USER_NS, true },
+        { "ProtectHome", "Service", 214, USER_NS, true },
+        { "PrivateTmp", "Service", 1, USER_NS, true },
+        { "PrivateDevices", "Service", 209, USER_NS, true },
+        { "DevicePolicy", "Service", 208, USER_BPF, true },
+        { "DeviceAllow", "Service", 208, USER_BPF, true },
+        { "PrivateNetwork", "Service", 1, USER_NS, true },
+        { "PrivateIPC", "Service", 248, USER_NS, true },
+        { "ProtectKernelTunables", "Service", 232, USER_NS, true },
+        { "ProtectKernelModules", "Service", 232, USER_NS, true },
+        { "ProtectKernelLogs", "Service", 244, USER_NS, true },
+        { "ProtectControlGroups", "Service", 232, USER_SYS, true },
+        { "ProtectClock", "Service", 245, USER_NS, true },
+        { "ProtectHostname", "Service", 242, USER_NS, true },
+        { "ProtectProc", "Service", 247, USER_SYS, true },
+        { "ProcSubset", "Service", 247, USER_SYS, true },
+        { "RestrictAddressFamilies", "Service", 211, USER_OK, true },
+        { "RestrictNamespaces", "Service", 233, USER_OK, true },
+        { "RestrictRealtime", "Service", 231, USER_OK, true },
+        { "RestrictSUIDSGID", "Service", 242, USER_OK, true },
+        { "LockPersonality", "Service", 235, USER_OK, true },
+        { "MemoryDenyWriteExecute", "Service", 231, USER_OK, true },
+        { "SystemCallArchitectures", "Service", 209, USER_OK, true },
+        { "SystemCallFilter", "Service", 187, USER_OK, true },
+        { "SystemCallErrorNumber", "Service", 209, USER_OK, true },
+        { "IPAddressAllow", "Service", 235, USER_BPF, true },
+        { "IPAddressDeny", "Service", 235, USER_BPF, true },
+        { "SocketBindAllow", "Service", 249, USER_BPF, false },
+        { "SocketBindDeny", "Service", 249, USER_BPF, false },
+        { "RestrictNetworkInterfaces", "Service", 250, USER_BPF, false },
+        { "KeyringMode", "Service", 235, USER_OK, true },
+        { "RemoveIPC", "Service", 232, USER_SYS, true },
+        { "NotifyAccess", "Service", 1, USER_OK, true },
+        { "MemoryMax", "Service", 231, USER_OK, true },
+        { "TasksMax", "Service", 227, USER_OK, true },
+        { "LimitNOFILE", "Service", 1, USER_OK, true },
+        { "CPUQuota", "Service", 213, USER_OK, true },
+        { "WantedBy", "Install", 1, USER_OK, true },
+        { "RequiredBy", "Install", 1, USER_OK, true },
+        { "Also", "Install", 1, USER_OK, true },
+        { "Alias", "Install", 1, USER_OK, true },
+        { "ListenStream", "Socket", 1, USER_OK, true },
+        { "ListenDatagram", "Socket", 1, USER_OK, true },
+        { "BindIPv6Only", "Socket", 1, USER_OK, true },
+        { "FreeBind", "Socket", 1, USER_OK, true },
+};
+const size_t directive_table_len = ARRAY_SIZE(directive_table);
+
+const struct directive_info *directive_lookup(const char *section, const char *key)
+{
+        for (size_t i = 0; i < directive_table_len; i++)
+                if (streq(directive_table[i].key, key) &&
+                    (!section || streq(directive_table[i].section, section)))
+                        return &directive_table[i];
+        return NULL;
+}

@@ -1,0 +1,142 @@
+/* tables.h - the domain knowledge, one row per fact: capabilities, what each `needs` word
+ * relaxes, the sandbox defaults and what relaxes each, address families, syscall groups,
+ * systemd's directives (version, user-manager behaviour). check.c, lower.c and the README's
+ * vocabulary are all driven from these rows. */
+#ifndef UNITC_TABLES_H
+#define UNITC_TABLES_H
+
+#include "prelude.h"
+
+/* Relaxations of the strict default. A statement sets bits; lower.c reads them. */
+enum relax {
+        RELAX_NETWORK,          /* PrivateNetwork off */
+        RELAX_CLOCK,            /* ProtectClock off, @clock allowed */
+        RELAX_KERNEL_TUNABLES,
+        RELAX_KERNEL_MODULES,
+        RELAX_KERNEL_LOG,
+        RELAX_CGROUPS,
+        RELAX_HOSTNAME,
+        RELAX_DEVICES,          /* PrivateDevices off (DevicePolicy stays closed) */
+        RELAX_SHARED_TMP,       /* PrivateTmp off */
+        RELAX_IPC,              /* PrivateIPC off */
+        RELAX_PROCESSES,        /* ProtectProc=default */
+        RELAX_PROC_FILES,       /* ProcSubset=all */
+        RELAX_JIT,              /* MemoryDenyWriteExecute off */
+        RELAX_REALTIME,         /* RestrictRealtime off, @resources allowed */
+        RELAX_SETUID,           /* NoNewPrivileges and RestrictSUIDSGID off */
+        RELAX_PERSONALITY,      /* LockPersonality off */
+        RELAX_HOST_USERS,       /* PrivateUsers off: host capabilities or host ids needed */
+        RELAX_RESOURCES,        /* @resources syscalls allowed */
+        _RELAX_MAX,
+};
+
+const char *relax_name(enum relax r);
+
+/* A capability: its name (lower case, without CAP_), bit, plain words, and what it is
+ * useless without. */
+struct cap_info {
+        const char *name;
+        unsigned bit;
+        const char *what;
+        uint32_t relaxes;          /* bits of enum relax it pulls in */
+        const char *syscalls;      /* space-separated syscalls/groups it pulls in, or NULL */
+};
+
+extern const struct cap_info cap_table[];
+extern const size_t cap_table_len;
+const struct cap_info *cap_lookup(const char *name); /* "net_admin" or "CAP_NET_ADMIN" */
+
+/* One `needs WORD ...` form. */
+enum needs_args {
+        NEEDS_NO_ARGS,
+        NEEDS_CAPABILITIES,  /* capability names */
+        NEEDS_SYSCALLS,      /* syscall names and @groups */
+        NEEDS_NAMESPACES,    /* namespace types */
+        NEEDS_DEVICE,        /* a /dev path, then optional r|rw|rwm */
+        NEEDS_NETLINK,       /* optional netlink families (documentation only) */
+};
+
+struct needs_info {
+        const char *word;
+        enum needs_args args;
+        uint32_t relaxes;
+        const char *capabilities;  /* capabilities it implies, space-separated, or NULL */
+        const char *syscalls;      /* syscalls it implies */
+        const char *families;      /* address families it implies */
+        const char *help;
+};
+
+extern const struct needs_info needs_table[];
+extern const size_t needs_table_len;
+const struct needs_info *needs_lookup(const char *word);
+
+/* Syscall groups known to systemd 252 (for validation and hints). */
+extern const char *const syscall_group_names[];
+extern const size_t syscall_group_names_len;
+bool syscall_name_valid(const char *name);
+
+/* Namespace types of RestrictNamespaces=. */
+extern const char *const namespace_names[];
+extern const size_t namespace_names_len;
+
+/* Netlink families (for `needs netlink FAMILY`). */
+extern const char *const netlink_family_names[];
+extern const size_t netlink_family_names_len;
+
+/* Unit types of [Install] and statements that take unit names. */
+struct install_info {
+        const char *word;
+        const char *key;
+};
+extern const struct install_info install_table[];
+extern const size_t install_table_len;
+
+/* `owns KIND NAME`: systemd's per-service directories. */
+struct owns_info {
+        const char *word;
+        const char *key;           /* StateDirectory ... */
+        const char *system_root;   /* where a system service's directory lives */
+        const char *user_root;     /* where a user service's directory lives ("%h/..."), or NULL */
+};
+extern const struct owns_info owns_table[];
+extern const size_t owns_table_len;
+
+/* `limit RESOURCE VALUE` */
+enum limit_value { LIMIT_SIZE, LIMIT_COUNT, LIMIT_PERCENT };
+struct limit_info {
+        const char *word;
+        const char *key;
+        const char *section;
+        enum limit_value kind;
+};
+extern const struct limit_info limit_table[];
+extern const size_t limit_table_len;
+
+/* Service types and restart policies systemd accepts. */
+extern const char *const service_type_names[];
+extern const size_t service_type_names_len;
+extern const char *const restart_names[];
+extern const size_t restart_names_len;
+
+/* Directives: how each behaves in a per-user manager, and the systemd version it needs. */
+enum user_behaviour {
+        USER_OK,     /* works unprivileged */
+        USER_NS,     /* needs a user namespace: silently skipped on 252 without PrivateUsers=yes */
+        USER_CAP,    /* touches the bounding set: 218/CAPABILITIES without PrivateUsers=yes */
+        USER_SYS,    /* system services only: skipped or meaningless in a user manager */
+        USER_BPF,    /* cgroup BPF: not enforced in a user manager */
+        USER_FAILS,  /* fails in a user manager even with PrivateUsers=yes */
+};
+
+struct directive_info {
+        const char *key;
+        const char *section;
+        unsigned since;            /* first systemd version that knows it */
+        enum user_behaviour user;
+        bool enforced_252;         /* false: Debian 12's build ignores it (no BPF framework) */
+};
+extern const struct directive_info directive_table[];
+extern const size_t directive_table_len;
+const struct directive_info *directive_lookup(const char *section, const char *key);
+
+#endif

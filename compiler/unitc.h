@@ -1,0 +1,57 @@
+/* unitc.h - the library's entry point: a policy in, unit texts and diagnostics out.
+ *
+ * The pipeline runs in a straight line and stops after the first stage that reported errors:
+ * load -> parse -> resolve (`use`) -> check -> lower -> emit. The library never prints and
+ * never exits (except on out-of-memory); main.c renders what it returns. */
+#ifndef UNITC_UNITC_H
+#define UNITC_UNITC_H
+
+#include "prelude.h"
+#include "check.h"
+#include "diag.h"
+#include "strbuf.h"
+
+struct arena;
+struct lowered;
+struct policy;
+
+enum uc_dump { UC_DUMP_NONE, UC_DUMP_TOKENS, UC_DUMP_AST, UC_DUMP_IR };
+
+struct uc_options {
+        const char *const *search_path; /* profile folders, in order */
+        size_t nsearch;
+        bool policy_dir_first;          /* search the policy's own folder before search_path */
+        enum check_layout layout;
+        const char *unit_name;          /* output stem; NULL: the service's name */
+        unsigned max_errors;            /* 0: no cap */
+        bool werror;
+        enum uc_dump dump;
+};
+
+struct uc_file {
+        const char *path; /* relative to the output folder */
+        char *text;
+        size_t len;
+};
+
+struct uc_result {
+        struct arena *arena;
+        struct diag_queue diags;
+        struct strbuf dump;             /* --dump output */
+        const struct policy *policy;    /* NULL on errors */
+        const struct lowered *lowered;  /* NULL on errors */
+        struct uc_file *files;
+        size_t nfiles;
+};
+
+/* Each returns an enum uc_exit: UC_EXIT_OK, UC_EXIT_INPUT or UC_EXIT_IO. The result must be
+ * freed with uc_result_free whatever the return. */
+int uc_compile_file(const char *path, const struct uc_options *opt, struct uc_result *ret);
+int uc_compile_buffer(const char *name, const char *buf, size_t len, const struct uc_options *opt,
+                      struct uc_result *ret);
+void uc_result_free(struct uc_result *r);
+
+/* --explain over the result's files. */
+void uc_explain(const struct uc_result *r, struct strbuf *out);
+
+#endif
