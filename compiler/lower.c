@@ -243,23 +243,48 @@ static void lower_files(struct lower_ctx *ctx)
                 put_item(ctx, "Service", "InaccessiblePaths", &p->hides.items[i],
                          arena_printf(a, "-%s", escape_word(a, p->hides.items[i].value)));
 
-        /* Nothing runs but the system's programs, the service's own, and what it names. */
-        put(ctx, "Service", "NoExecPaths", "/", why_default(ctx, "no program runs from a path not named"));
-        put(ctx, "Service", "ExecPaths", "/usr -/bin -/sbin -/lib -/lib64",
-            why_default(ctx, "the system's programs and libraries"));
-        for (size_t i = 0; i < p->execs.n; i++) {
-                const struct pol_item *e = &p->execs.items[i];
-                const char *prog = e->value;
-                static const char *const sys[] = { "/usr", "/bin", "/sbin", "/lib", "/lib64" };
-                bool covered = false;
-                for (size_t k = 0; k < ARRAY_SIZE(sys); k++)
-                        covered |= under(prog, sys[k]);
-                if (!covered)
-                        put_item(ctx, "Service", "ExecPaths", e, escape_word(a, prog));
+        /* What the service can write it cannot run, unless `executes` says so. The rest of
+         * the tree is left as it is: on systemd 252 ExecPaths= re-mounts its paths writable
+         * even under ProtectSystem=strict, so unitc never names read-only paths there. */
+        const struct unit_section *svc = unit_find_section(ctx->u, "Service");
+        size_t nentries = svc ? svc->n : 0;
+        const char **done = arena_alloc(a, (nentries + 1) * sizeof(*done));
+        size_t ndone = 0;
+        for (size_t i = 0; i < nentries; i++) {
+                svc = unit_find_section(ctx->u, "Service"); /* put() may move the entries */
+                const struct unit_entry *e = &svc->entries[i];
+                const char *path = NULL, *why = e->why;
+                if (streq(e->key, "ReadWritePaths") || streq(e->key, "BindPaths"))
+                        path = e->value[0] == '-' ? e->value + 1 : e->value;
+                for (size_t k = 0; !path && k < owns_table_len; k++)
+                        if (streq(e->key, owns_table[k].key)) {
+                                const char *root = user ? owns_table[k].user_root : owns_table[k].system_root;
+                                if (!root)
+                                        break;
+                                path = arena_printf(a, "%s/%s", root, e->value);
+                        }
+                bool seen = false;
+                for (size_t k = 0; path && k < ndone; k++)
+                        seen |= streq(done[k], path);
+                if (!path || seen)
+                        continue;
+                done[ndone++] = path;
+                bool exec_ok = false;
+                for (size_t k = 0; k < p->executes.n; k++)
+                        exec_ok |= under(path, p->executes.items[k].value);
+                if (!exec_ok)
+                        put(ctx, "Service", "NoExecPaths", arena_printf(a, "-%s", path),
+                            arena_printf(a, "default: what it writes it cannot run (%s)", why ? why : ""));
         }
-        for (size_t i = 0; i < p->executes.n; i++)
-                put_item(ctx, "Service", "ExecPaths", &p->executes.items[i],
-                         escape_word(a, p->executes.items[i].value));
+        /* A folder it runs programs from, inside one it writes: executable again. */
+        for (size_t k = 0; k < p->executes.n; k++) {
+                const struct pol_item *x = &p->executes.items[k];
+                bool inside = false;
+                for (size_t i = 0; i < ndone; i++)
+                        inside |= under(x->value, done[i]) && !streq(x->value, done[i]);
+                if (inside)
+                        put_item(ctx, "Service", "ExecPaths", x, arena_printf(a, "-%s", escape_word(a, x->value)));
+        }
 }
 
 /* ---- capabilities, network, system calls ------------------------------------------------ */
@@ -469,7 +494,7 @@ static void lower_filter(struct lower_ctx *ctx)
                         const char *reason = NULL;
                         if (p->manager == POL_USER && (d->user == USER_SYS || d->user == USER_BPF ||
                                                        d->user == USER_FAILS))
-                                reason = user_reasons[d->user];
+                                reason = d->user_why ? d->user_why : user_reasons[d->user];
                         else if (d->since > p->target)
                                 reason = arena_printf(ctx->arena, "needs systemd %u", d->since);
                         if (!reason)

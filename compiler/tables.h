@@ -134,6 +134,7 @@ struct directive_info {
         unsigned since;            /* first systemd version that knows it */
         enum user_behaviour user;
         bool enforced_252;         /* false: Debian 12's build ignores it (no BPF framework) */
+        const char *user_why;      /* why it is left out of user services, when user is USER_FAILS */
 };
 extern const struct directive_info directive_table[];
 extern const size_t directive_table_len;
