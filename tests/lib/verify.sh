@@ -25,3 +25,15 @@ verify_units() {
         fi
         printf '%s\n' "$out" | grep -v -E ': Command .* is not executable: No such file or directory$' | grep -v '^$' || true
 }
+
+# exposure_of UNIT USER: the overall exposure systemd-analyze security --offline=true gives
+# the unit (e.g. 2.9), scored as a user unit when USER is "user".
+exposure_of() {
+        local unit=$1 user=$2 rt flags=() out
+        [ "$user" = user ] && flags=(--user)
+        rt=$(mktemp -d)
+        mkdir -p "$rt/systemd"
+        out=$(XDG_RUNTIME_DIR=$rt systemd-analyze security "${flags[@]}" --offline=true --no-pager "$unit" 2>/dev/null)
+        rm -rf "$rt"
+        printf '%s\n' "$out" | sed -n 's/^→ Overall exposure level for .*: \([0-9.]*\) .*/\1/p' | tail -n1
+}
