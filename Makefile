@@ -14,8 +14,7 @@ WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wpointer-arith -Wold-style-definition -Wvla
 WERROR  ?=
 ALL_CFLAGS   = -std=c11 $(WARN) $(WERROR) $(CFLAGS)
-ALL_CPPFLAGS = -D_GNU_SOURCE -Icompiler -I$(O) -DUNITC_VERSION='"$(VERSION)"' \
-               -DUNITC_DATADIR='"$(DATADIR)/unitc"' $(CPPFLAGS)
+ALL_CPPFLAGS = -D_GNU_SOURCE -Icompiler -I$(O) -include $(O)/config.h $(CPPFLAGS)
 LDLIBS  ?=
 
 GEN_SRCS  := $(O)/parser.c $(O)/lexer.c
@@ -25,7 +24,7 @@ LIB_OBJS  := $(LIB_SRCS:compiler/%.c=$(O)/%.o) $(GEN_SRCS:.c=.o)
 CLI_OBJS  := $(CLI_SRCS:compiler/%.c=$(O)/%.o)
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all check check-asan check-valgrind unit-tests install uninstall clean bench e2e
+.PHONY: FORCE all check check-asan check-valgrind unit-tests install uninstall clean bench e2e
 all: $(O)/unitc
 
 $(O)/unitc: $(CLI_OBJS) $(O)/libunitc.a
@@ -35,6 +34,14 @@ $(O)/libunitc.a: $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
+# The version and the stdlib folder baked into the binary: rewritten only when they change,
+# so `make install PREFIX=/usr` after `make` rebuilds what depends on them.
+$(O)/config.h: FORCE | $(O)
+	@printf '#define UNITC_VERSION "%s"\n#define UNITC_DATADIR "%s"\n' '$(VERSION)' '$(DATADIR)/unitc' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+FORCE:
+
 $(O)/parser.c $(O)/parser.h: grammar/parser.y | $(O)
 	$(BISON) -Wall -Werror --header=$(O)/parser.h -o $(O)/parser.c $<
 
@@ -42,15 +49,15 @@ $(O)/lexer.c $(O)/lexer.h: grammar/lexer.l | $(O)
 	$(FLEX) --header-file=$(O)/lexer.h -o $(O)/lexer.c $<
 
 # The generated scanner gets relaxed warnings and never -Werror.
-$(O)/lexer.o: $(O)/lexer.c $(O)/parser.h
+$(O)/lexer.o: $(O)/lexer.c $(O)/parser.h $(O)/config.h
 	$(CC) $(ALL_CPPFLAGS) -std=c11 $(CFLAGS) -w -MMD -MP -c -o $@ $<
 
-$(O)/parser.o: $(O)/parser.c $(O)/lexer.h
+$(O)/parser.o: $(O)/parser.c $(O)/lexer.h $(O)/config.h
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Wno-missing-prototypes -Wno-missing-declarations \
 		-MMD -MP -c -o $@ $<
 
 # Every compiler object may include the generated headers.
-$(O)/%.o: compiler/%.c $(O)/parser.h $(O)/lexer.h | $(O)
+$(O)/%.o: compiler/%.c $(O)/parser.h $(O)/lexer.h $(O)/config.h | $(O)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(O)/tests/%: tests/unit/%.c $(O)/libunitc.a

@@ -5,10 +5,6 @@
 #include "strbuf.h"
 #include "unit.h"
 
-#ifndef UNITC_VERSION
-#define UNITC_VERSION "unknown"
-#endif
-
 /* A comment line; one ending in '\' would continue onto the next line, so it never does. */
 static void emit_comment(struct strbuf *out, const char *text)
 {

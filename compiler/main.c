@@ -14,10 +14,6 @@
 #include "tables.h"
 #include "unitc.h"
 
-#ifndef UNITC_DATADIR
-#define UNITC_DATADIR "/usr/local/share/unitc"
-#endif
-
 static void usage(FILE *f)
 {
         fputs("Usage: unitc [OPTION]... POLICY [-o DIR/NAME.service]\n"
