@@ -64,16 +64,7 @@ static void put_words(struct lower_ctx *ctx, const char *section, const char *ke
 
 /* ---- the strict baseline ----------------------------------------------------------------- */
 
-/* One row per hardening directive that a single relaxation turns off. */
-struct baseline_row {
-        const char *key;
-        const char *strict;
-        int relaxed_by;          /* enum relax, or -1: never relaxed */
-        const char *relaxed;     /* the value once relaxed, NULL: not emitted */
-        const char *reason;      /* why the strict value is the default */
-};
-
-static const struct baseline_row baseline[] = {
+const struct baseline_row lower_baseline[] = {
         { "PrivateTmp", "yes", RELAX_SHARED_TMP, NULL, "a private /tmp and /var/tmp" },
         { "PrivateDevices", "yes", RELAX_DEVICES, NULL, "no physical devices" },
         { "DevicePolicy", "closed", -1, NULL, "only the pseudo devices (null, zero, random ...)" },
@@ -97,12 +88,13 @@ static const struct baseline_row baseline[] = {
         { "UMask", "0077", -1, NULL, "new files are private to the service" },
         { "KeyringMode", "private", -1, NULL, "a private kernel keyring" },
 };
+const size_t lower_baseline_len = ARRAY_SIZE(lower_baseline);
 
-static void lower_baseline(struct lower_ctx *ctx)
+static void lower_strict_baseline(struct lower_ctx *ctx)
 {
         const struct policy *p = ctx->p;
-        for (size_t i = 0; i < ARRAY_SIZE(baseline); i++) {
-                const struct baseline_row *row = &baseline[i];
+        for (size_t i = 0; i < lower_baseline_len; i++) {
+                const struct baseline_row *row = &lower_baseline[i];
                 if (row->relaxed_by >= 0 && pol_relaxed(p, (enum relax) row->relaxed_by)) {
                         const struct ast_stmt *by = p->relax_origin[row->relaxed_by];
                         if (row->relaxed)
@@ -601,7 +593,7 @@ struct lowered *lower_policy(struct arena *a, struct diag_queue *diags, const st
         lower_service_section(&ctx);
         lower_identity(&ctx);
         lower_files(&ctx);
-        lower_baseline(&ctx);
+        lower_strict_baseline(&ctx);
         lower_devices(&ctx);
         lower_capabilities(&ctx);
         lower_network(&ctx);

@@ -28,6 +28,19 @@ struct lowered {
 
 #define LOWER_DROPIN_NAME "50-unitc-sandbox.conf"
 
+/* The strict baseline: one row per hardening directive that a single relaxation turns off
+ * (the rest of the sandbox is computed from the needs). */
+struct baseline_row {
+        const char *key;
+        const char *strict;
+        int relaxed_by;          /* enum relax, or -1: never relaxed */
+        const char *relaxed;     /* the value once relaxed, NULL: not emitted */
+        const char *reason;      /* why the strict value is the default */
+};
+
+extern const struct baseline_row lower_baseline[];
+extern const size_t lower_baseline_len;
+
 struct lowered *lower_policy(struct arena *a, struct diag_queue *diags, const struct policy *p,
                              enum check_layout layout);
 
