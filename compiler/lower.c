@@ -19,6 +19,8 @@ struct lower_ctx {
         struct diag_queue *diags;
         const struct policy *p;
         struct unit_file *u;
+        struct lower_not_set *not_set;
+        size_t n_not_set, cap_not_set;
 };
 
 /* "opensnitch.pol:12: needs capability net_admin", or for a statement from a profile
@@ -48,10 +50,28 @@ static void put(struct lower_ctx *ctx, const char *section, const char *key, con
         unit_add(ctx->u, section, key, value, why);
 }
 
+/* An entry a statement asked for: its reason and its place. */
+static void put_by(struct lower_ctx *ctx, const char *section, const char *key, const char *value,
+                   const struct ast_stmt *s)
+{
+        struct unit_entry *e = unit_add(ctx->u, section, key, value, why_stmt(ctx, s));
+        e->loc = &s->loc;
+}
+
+/* A directive of the strict sandbox that a statement turned off: a comment in the unit, and
+ * a record for the exposure check to name the statement. */
+static void not_set(struct lower_ctx *ctx, const char *key, const struct ast_stmt *by)
+{
+        put(ctx, "Service", "#", arena_printf(ctx->arena, "%s= is not set: %s", key, why_stmt(ctx, by)), NULL);
+        ctx->not_set = arena_grow(ctx->arena, ctx->not_set, sizeof(*ctx->not_set), &ctx->cap_not_set,
+                                  ctx->n_not_set + 1);
+        ctx->not_set[ctx->n_not_set++] = (struct lower_not_set) { key, by };
+}
+
 static void put_item(struct lower_ctx *ctx, const char *section, const char *key,
                      const struct pol_item *it, const char *value)
 {
-        put(ctx, section, key, value, why_stmt(ctx, it->stmt));
+        put_by(ctx, section, key, value, it->stmt);
 }
 
 /* One entry per item, each value escaped as a list word. */
@@ -70,6 +90,7 @@ const struct baseline_row lower_baseline[] = {
         { "DevicePolicy", "closed", -1, NULL, "only the pseudo devices (null, zero, random ...)" },
         { "PrivateNetwork", "yes", RELAX_NETWORK, NULL, "no network but a private loopback" },
         { "PrivateIPC", "yes", RELAX_IPC, NULL, "private SysV IPC and message queues" },
+        { "PrivateMounts", "yes", -1, NULL, "its mounts stay its own" },
         { "PrivateUsers", "yes", RELAX_HOST_USERS, NULL, "its own user namespace: no capabilities on the host" },
         { "ProtectKernelTunables", "yes", RELAX_KERNEL_TUNABLES, NULL, "/proc/sys and /sys read-only" },
         { "ProtectKernelModules", "yes", RELAX_KERNEL_MODULES, NULL, "no kernel module loading" },
@@ -98,10 +119,9 @@ static void lower_strict_baseline(struct lower_ctx *ctx)
                 if (row->relaxed_by >= 0 && pol_relaxed(p, (enum relax) row->relaxed_by)) {
                         const struct ast_stmt *by = p->relax_origin[row->relaxed_by];
                         if (row->relaxed)
-                                put(ctx, "Service", row->key, row->relaxed, why_stmt(ctx, by));
+                                put_by(ctx, "Service", row->key, row->relaxed, by);
                         else
-                                put(ctx, "Service", "#", arena_printf(ctx->arena, "%s= is not set: %s",
-                                                                      row->key, why_stmt(ctx, by)), NULL);
+                                not_set(ctx, row->key, by);
                         continue;
                 }
                 /* A user service must have PrivateUsers=yes for its sandbox to apply at all. */
@@ -114,25 +134,34 @@ static void lower_strict_baseline(struct lower_ctx *ctx)
 
 /* ---- identity ---------------------------------------------------------------------------- */
 
+/* The identity: from the `user` statement, or the default. */
+static void put_user(struct lower_ctx *ctx, const char *section, const char *key, const char *value,
+                     const char *default_why)
+{
+        if (ctx->p->user_stmt)
+                put_by(ctx, section, key, value, ctx->p->user_stmt);
+        else
+                put(ctx, section, key, value, default_why);
+}
+
 static void lower_identity(struct lower_ctx *ctx)
 {
         const struct policy *p = ctx->p;
-        const char *why = p->user_stmt ? why_stmt(ctx, p->user_stmt)
-                                       : why_default(ctx, "a user allocated for each start");
+        const char *why = why_default(ctx, "a user allocated for each start");
         switch (p->user) {
         case POL_USER_DYNAMIC:
                 if (p->manager == POL_SYSTEM)
-                        put(ctx, "Service", "DynamicUser", "yes", why);
+                        put_user(ctx, "Service", "DynamicUser", "yes", why);
                 break;
         case POL_USER_ROOT:
-                put(ctx, "Service", "User", "root", why);
+                put_user(ctx, "Service", "User", "root", why);
                 if (p->group_name.value)
-                        put(ctx, "Service", "Group", escape_word(ctx->arena, p->group_name.value), why);
+                        put_user(ctx, "Service", "Group", escape_word(ctx->arena, p->group_name.value), why);
                 break;
         case POL_USER_NAMED:
-                put(ctx, "Service", "User", escape_word(ctx->arena, p->user_name.value), why);
+                put_user(ctx, "Service", "User", escape_word(ctx->arena, p->user_name.value), why);
                 if (p->group_name.value)
-                        put(ctx, "Service", "Group", escape_word(ctx->arena, p->group_name.value), why);
+                        put_user(ctx, "Service", "Group", escape_word(ctx->arena, p->group_name.value), why);
                 break;
         }
         if (p->manager == POL_SYSTEM && p->user != POL_USER_ROOT)
@@ -189,7 +218,7 @@ static void lower_files(struct lower_ctx *ctx)
                 put(ctx, "Service", "ProtectHome", "read-only",
                     why_default(ctx, "the home folder is read-only but for the paths it writes"));
         else if (home_stmt)
-                put(ctx, "Service", "ProtectHome", "tmpfs", why_stmt(ctx, home_stmt));
+                put_by(ctx, "Service", "ProtectHome", "tmpfs", home_stmt);
         else
                 put(ctx, "Service", "ProtectHome", "yes", why_default(ctx, "home folders are invisible"));
 
@@ -298,11 +327,10 @@ static void lower_capabilities(struct lower_ctx *ctx)
                         upper[k] = (char) (c->name[k] >= 'a' && c->name[k] <= 'z' ? c->name[k] - 32 : c->name[k]);
                 upper[k] = '\0';
                 const char *value = arena_printf(ctx->arena, "CAP_%s", upper);
-                const char *why = why_stmt(ctx, p->cap_origin[c->bit]);
-                put(ctx, "Service", "CapabilityBoundingSet", value, why);
+                put_by(ctx, "Service", "CapabilityBoundingSet", value, p->cap_origin[c->bit]);
                 /* A service that is not root holds a capability only when it is ambient. */
                 if (p->user != POL_USER_ROOT)
-                        put(ctx, "Service", "AmbientCapabilities", value, why);
+                        put_by(ctx, "Service", "AmbientCapabilities", value, p->cap_origin[c->bit]);
         }
 }
 
@@ -327,8 +355,7 @@ static void lower_network(struct lower_ctx *ctx)
                 if (streq(p->ip_allow.items[i].value, "any"))
                         any = &p->ip_allow.items[i];
         if (any) {
-                put(ctx, "Service", "#", arena_printf(ctx->arena, "IPAddressDeny= is not set: %s",
-                                                      why_stmt(ctx, any->stmt)), NULL);
+                not_set(ctx, "IPAddressDeny", any->stmt);
                 return;
         }
         put(ctx, "Service", "IPAddressDeny", "any", why_default(ctx, "no traffic to or from any address not named"));
@@ -347,8 +374,7 @@ static void lower_syscalls(struct lower_ctx *ctx)
         put(ctx, "Service", "SystemCallFilter", "@system-service",
             why_default(ctx, "the system calls of ordinary services"));
         if (pol_relaxed(p, RELAX_RESOURCES))
-                put(ctx, "Service", "SystemCallFilter", "~@privileged",
-                    why_default(ctx, "no privileged system calls"));
+                put_by(ctx, "Service", "SystemCallFilter", "~@privileged", p->relax_origin[RELAX_RESOURCES]);
         else
                 put(ctx, "Service", "SystemCallFilter", "~@privileged @resources",
                     why_default(ctx, "no privileged or resource-changing system calls"));
@@ -360,9 +386,6 @@ static void lower_syscalls(struct lower_ctx *ctx)
                         put_item(ctx, "Service", "SystemCallFilter", &p->syscalls.items[i],
                                  p->syscalls.items[i].value);
         }
-        if (pol_relaxed(p, RELAX_RESOURCES))
-                put(ctx, "Service", "SystemCallFilter", "@resources",
-                    why_stmt(ctx, p->relax_origin[RELAX_RESOURCES]));
         put(ctx, "Service", "SystemCallErrorNumber", "EPERM",
             why_default(ctx, "a denied system call fails with EPERM rather than killing the service"));
 
@@ -377,7 +400,7 @@ static void lower_syscalls(struct lower_ctx *ctx)
                                 strbuf_printf(&b, "%s%s", b.len ? " " : "", namespace_names[k]);
                                 break;
                         }
-        put(ctx, "Service", "RestrictNamespaces", strbuf_str(&b), why_stmt(ctx, p->namespaces.items[0].stmt));
+        put_by(ctx, "Service", "RestrictNamespaces", strbuf_str(&b), p->namespaces.items[0].stmt);
         strbuf_free(&b);
 }
 
@@ -605,6 +628,8 @@ struct lowered *lower_policy(struct arena *a, struct diag_queue *diags, const st
         struct lowered *out = arena_alloc(a, sizeof(*out));
         out->service = ctx.u;
         out->user_manager = p->manager == POL_USER;
+        out->not_set = ctx.not_set;
+        out->n_not_set = ctx.n_not_set;
         out->files = arena_alloc(a, 3 * sizeof(*out->files));
         const char *dropin = arena_printf(a, "%s.d/%s", service_name, LOWER_DROPIN_NAME);
         switch (layout) {

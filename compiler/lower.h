@@ -10,6 +10,7 @@
 #include "check.h"
 
 struct arena;
+struct ast_stmt;
 struct diag_queue;
 struct policy;
 struct unit_file;
@@ -19,11 +20,19 @@ struct lower_file {
         struct unit_file *unit;
 };
 
+/* A directive of the strict sandbox left out because a statement needs it off. */
+struct lower_not_set {
+        const char *key;
+        const struct ast_stmt *by;
+};
+
 struct lowered {
         struct unit_file *service;  /* the whole service as systemd will see it (for scoring) */
         struct lower_file *files;
         size_t n;
         bool user_manager;
+        const struct lower_not_set *not_set;
+        size_t n_not_set;
 };
 
 #define LOWER_DROPIN_NAME "50-unitc-sandbox.conf"

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli_check.h"
+#include "exposure.h"
 #include "output.h"
 #include "strbuf.h"
 #include "tables.h"
@@ -30,6 +31,10 @@ static void usage(FILE *f)
               "  -I, --include=DIR       search DIR for profiles (NAME.pol) before the default path\n"
               "      --explain           list each directive with the statement that put it there\n"
               "      --dump=STAGE        show a stage instead of compiling: tokens, ast or ir\n"
+              "      --max-exposure=N    fail (exit 4, nothing written) when the unit's exposure is\n"
+              "                          above N (0.0 to 10.0), as the policy's `exposure at most`\n"
+              "      --exposure-table    print the exposure check's whole table, as\n"
+              "                          systemd-analyze security shows it\n"
               "      --max-errors=N      stop after N errors (default 10, 0: no limit)\n"
               "      --Werror            treat warnings as errors\n"
               "      --list-needs        list the words `needs` takes, and every capability\n"
@@ -110,6 +115,8 @@ int main(int argc, char **argv)
                 OPT_WERROR,
                 OPT_LIST_NEEDS,
                 OPT_VERSION,
+                OPT_MAX_EXPOSURE,
+                OPT_EXPOSURE_TABLE,
         };
         static const struct option options[] = {
                 { "output", required_argument, NULL, 'o' },
@@ -122,11 +129,13 @@ int main(int argc, char **argv)
                 { "list-needs", no_argument, NULL, OPT_LIST_NEEDS },
                 { "help", no_argument, NULL, 'h' },
                 { "version", no_argument, NULL, OPT_VERSION },
+                { "max-exposure", required_argument, NULL, OPT_MAX_EXPOSURE },
+                { "exposure-table", no_argument, NULL, OPT_EXPOSURE_TABLE },
                 {},
         };
         struct uc_options opt = { .max_errors = 10, .policy_dir_first = true };
         const char *output = NULL;
-        bool explain = false;
+        bool explain = false, table = false;
         const char **search = xcalloc((size_t) argc + 64, sizeof(char *));
         size_t nsearch = 0;
         int c;
@@ -176,6 +185,20 @@ int main(int argc, char **argv)
                         opt.max_errors = (unsigned) v;
                         break;
                 }
+                case OPT_MAX_EXPOSURE: {
+                        char *end;
+                        double v = strtod(optarg, &end);
+                        if (*end || end == optarg || !(v >= 0 && v <= 10)) {
+                                fprintf(stderr, "unitc: --max-exposure takes a number from 0.0 to 10.0\n");
+                                return UC_EXIT_USAGE;
+                        }
+                        opt.has_max_exposure = true;
+                        opt.max_exposure = v;
+                        break;
+                }
+                case OPT_EXPOSURE_TABLE:
+                        table = true;
+                        break;
                 case OPT_WERROR:
                         opt.werror = true;
                         break;
@@ -232,6 +255,21 @@ int main(int argc, char **argv)
         struct uc_result r;
         int rc = uc_compile_file(policy, &opt, &r);
         print_diags(&r);
+        /* The exposure check's line goes with the report: stdout when the unit goes to a
+         * file, stderr when the unit itself is printed. */
+        FILE *report = output ? stdout : stderr;
+        if (rc == UC_EXIT_OK && opt.dump == UC_DUMP_NONE && !explain) {
+                if (table && r.exposure) {
+                        struct strbuf t = STRBUF_INIT;
+                        exposure_render_text(r.exposure, false, &t);
+                        fputs(strbuf_str(&t), report);
+                        strbuf_free(&t);
+                } else if (r.exposure)
+                        fprintf(report, "%s: exposure %u.%u %s\n", r.exposure->unit_name,
+                                r.exposure->exposure / 10, r.exposure->exposure % 10, r.exposure->verdict);
+                else if (r.exposure_skipped)
+                        fprintf(report, "unitc: exposure not checked: %s\n", r.exposure_skipped);
+        }
         if (rc == UC_EXIT_OK && opt.dump != UC_DUMP_NONE) {
                 fputs(strbuf_str(&r.dump), stdout);
         } else if (rc == UC_EXIT_OK && explain) {

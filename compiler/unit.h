@@ -12,6 +12,7 @@
 #include "prelude.h"
 
 struct arena;
+struct loc;
 
 struct unit_entry {
         const char *key;
@@ -19,6 +20,7 @@ struct unit_entry {
         const char *why;  /* compiler: "file:line: statement" or "default: reason"; else NULL */
         const char *file; /* reader: the file the entry came from; else NULL */
         unsigned line;    /* reader: its line (first line of a continued entry) */
+        const struct loc *loc; /* compiler: the statement behind it, for diagnostics; or NULL */
 };
 
 struct unit_section {

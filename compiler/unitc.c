@@ -2,11 +2,13 @@
 #include "prelude.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "arena.h"
 #include "ast.h"
 #include "emit.h"
+#include "exposure.h"
 #include "lower.h"
 #include "parse.h"
 #include "policy.h"
@@ -21,6 +23,134 @@ static void uc_result_init(struct uc_result *r, const struct uc_options *opt)
         r->arena = arena_new();
         diag_queue_init(&r->diags, opt->max_errors);
         r->diags.werror = opt->werror;
+}
+
+/* The scorer's profile for a target: the newest one not newer than it. */
+static unsigned uc_exposure_profile(unsigned target)
+{
+        return target >= 257 ? 257 : target >= 254 ? 254 : 252;
+}
+
+/* Does a word of a value match a row's pattern, as "CAP_SYS_PTRACE", "CAP_MAC_*" or
+ * "AF_(INET|INET6)"? */
+static bool uc_row_word_matches(const char *pattern, const char *word, size_t wlen)
+{
+        const char *open = strchr(pattern, '(');
+        size_t plen = open ? (size_t) (open - pattern) : strlen(pattern);
+        if (wlen < plen || strncmp(word, pattern, plen) != 0)
+                return false;
+        const char *rest = word + plen;
+        size_t rlen = wlen - plen;
+        const char *alt = open ? open + 1 : pattern + plen;
+        if (!open)
+                return rlen == 0 || (plen > 0 && pattern[plen - 1] == '*');
+        while (*alt && *alt != ')') {
+                size_t n = strcspn(alt, "|)");
+                if (n > 0 && alt[n - 1] == '*') {
+                        if (rlen >= n - 1 && strncmp(rest, alt, n - 1) == 0)
+                                return true;
+                } else if (rlen == n && strncmp(rest, alt, n) == 0)
+                        return true;
+                alt += n + (alt[n] == '|');
+        }
+        return false;
+}
+
+/* Whether an entry is behind a row: for rows on one value of a list ("Key=~PATTERN"), only
+ * entries that name a matching value; for the others, every entry the scorer gave. */
+static bool uc_entry_behind_row(const struct unit_entry *e, const char *row)
+{
+        const char *tilde = strstr(row, "=~");
+        if (!tilde)
+                return true;
+        char pattern[128];
+        snprintf(pattern, sizeof(pattern), "%s", tilde + 2);
+        if (pattern[0] == '.' || pattern[0] == '\xe2') /* "~..." (all others): any entry */
+                return true;
+        for (const char *v = e->value; *v;) {
+                size_t n = strcspn(v, " ");
+                const char *w = v[0] == '~' ? v + 1 : v;
+                if (uc_row_word_matches(pattern, w, n - (size_t) (w - v)))
+                        return true;
+                v += n;
+                v += strspn(v, " ");
+        }
+        return false;
+}
+
+/* Where a row's cost comes from: the entries that decided it, or, for a directive the policy
+ * relaxed away, the statement that relaxed it. Each statement is named once per row. */
+static void uc_exposure_blame(struct uc_result *r, const struct exposure_row *row)
+{
+        char what[512];
+        snprintf(what, sizeof(what), "%s (%u.%u): %s", row->name, row->exposure / 10, row->exposure % 10,
+                 row->description ? row->description : "");
+        const struct loc *named[EXPOSURE_MAX_WHY];
+        size_t nnamed = 0;
+        for (size_t i = 0; i < row->n_why; i++) {
+                const struct unit_entry *e = row->why[i];
+                if (!e->loc || !uc_entry_behind_row(e, row->name))
+                        continue;
+                bool dup = false;
+                for (size_t k = 0; k < nnamed; k++)
+                        dup |= named[k] == e->loc;
+                if (dup)
+                        continue;
+                named[nnamed++] = e->loc;
+        }
+        /* The scorer lists the last assignment first; notes read in file order. */
+        for (size_t k = nnamed; k-- > 0;)
+                diag_note(&r->diags, named[k], "%s", what);
+        if (nnamed)
+                return;
+        size_t klen = strcspn(row->name, "=");
+        for (size_t k = 0; k < r->lowered->n_not_set; k++) {
+                const struct lower_not_set *ns = &r->lowered->not_set[k];
+                if (strlen(ns->key) == klen && strncmp(ns->key, row->name, klen) == 0) {
+                        diag_note(&r->diags, &ns->by->loc, "%s", what);
+                        return;
+                }
+        }
+        diag_note(&r->diags, NULL, "%s (the strictest setting unitc emits)", what);
+}
+
+/* Scores the service; above the bound (the policy's or --max-exposure), an error that
+ * names the rows that cost the most and the statements behind them. */
+static int uc_exposure_check(struct uc_result *r, const struct uc_options *opt)
+{
+        const struct policy *p = r->policy;
+        struct exposure_options eo = {
+                .systemd_version = uc_exposure_profile(p->target),
+                .user = r->lowered->user_manager,
+                .user_umask = 0022,
+        };
+        struct exposure_report *rep = arena_alloc(r->arena, sizeof(*rep));
+        if (exposure_assess(r->lowered->service, &eo, rep) < 0) {
+                r->exposure_skipped = rep->message ? rep->message : "the unit cannot be scored";
+                return 0;
+        }
+        r->exposure = rep;
+
+        unsigned bound = 101;
+        const struct loc *where = NULL;
+        if (p->has_exposure_max) {
+                bound = (unsigned) (p->exposure_max * 10 + 0.5);
+                where = &p->exposure_stmt->loc;
+        }
+        if (opt->has_max_exposure && (unsigned) (opt->max_exposure * 10 + 0.5) < bound) {
+                bound = (unsigned) (opt->max_exposure * 10 + 0.5);
+                where = NULL;
+        }
+        if (rep->exposure <= bound)
+                return 0;
+        diag_error(&r->diags, where, "%s: exposure %u.%u (%s) is above the bound %u.%u%s; what costs most:",
+                   rep->unit_name, rep->exposure / 10, rep->exposure % 10, rep->verdict, bound / 10,
+                   bound % 10, where ? "" : " set by --max-exposure");
+        size_t idx[5];
+        size_t n = exposure_costliest(rep, idx, ARRAY_SIZE(idx));
+        for (size_t i = 0; i < n; i++)
+                uc_exposure_blame(r, &rep->rows[idx[i]]);
+        return -1;
 }
 
 static int uc_run(const struct source *src, const struct uc_options *opt, struct uc_result *r)
@@ -60,6 +190,9 @@ static int uc_run(const struct source *src, const struct uc_options *opt, struct
                 return UC_EXIT_INPUT;
         r->policy = p;
         r->lowered = low;
+
+        if (opt->dump == UC_DUMP_NONE && uc_exposure_check(r, opt) < 0)
+                return UC_EXIT_EXPOSURE;
 
         if (opt->dump == UC_DUMP_IR) {
                 for (size_t i = 0; i < low->n; i++)

@@ -1,7 +1,7 @@
 /* unitc.h - the library's entry point: a policy in, unit texts and diagnostics out.
  *
  * The pipeline runs in a straight line and stops after the first stage that reported errors:
- * load -> parse -> resolve (`use`) -> check -> lower -> emit. The library never prints and
+ * load -> parse -> resolve (`use`) -> check -> lower -> exposure check -> emit. The library never prints and
  * never exits (except on out-of-memory); main.c renders what it returns. */
 #ifndef UNITC_UNITC_H
 #define UNITC_UNITC_H
@@ -12,6 +12,7 @@
 #include "strbuf.h"
 
 struct arena;
+struct exposure_report;
 struct lowered;
 struct policy;
 
@@ -26,6 +27,8 @@ struct uc_options {
         unsigned max_errors;            /* 0: no cap */
         bool werror;
         enum uc_dump dump;
+        bool has_max_exposure;          /* --max-exposure, on top of the policy's own bound */
+        double max_exposure;
 };
 
 struct uc_file {
@@ -42,9 +45,13 @@ struct uc_result {
         const struct lowered *lowered;  /* NULL on errors */
         struct uc_file *files;
         size_t nfiles;
+        /* The exposure check of the service, as systemd-analyze security --offline=true
+         * would score it; NULL when it could not be scored (exposure_skipped says why). */
+        const struct exposure_report *exposure;
+        const char *exposure_skipped;
 };
 
-/* Each returns an enum uc_exit: UC_EXIT_OK, UC_EXIT_INPUT or UC_EXIT_IO. The result must be
+/* Each returns an enum uc_exit: UC_EXIT_OK, UC_EXIT_INPUT, UC_EXIT_IO or UC_EXIT_EXPOSURE. The result must be
  * freed with uc_result_free whatever the return. */
 int uc_compile_file(const char *path, const struct uc_options *opt, struct uc_result *ret);
 int uc_compile_buffer(const char *name, const char *buf, size_t len, const struct uc_options *opt,
