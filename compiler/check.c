@@ -7,6 +7,7 @@
 #include "prelude.h"
 
 #include <arpa/inet.h>
+#include <assert.h>
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -219,6 +220,23 @@ static bool check_word_in(struct check_ctx *ctx, const struct ast_arg *arg, cons
         diag_hint_spelling(ctx->diags, arg->text, list, n);
         diag_hint(ctx->diags, "expected one of: %s", known);
         return false;
+}
+
+/* Tables whose rows start with their word (install_table, owns_table, limit_table): the row
+ * that arg names, or NULL after an error that lists the words. */
+static const void *check_table_row(struct check_ctx *ctx, const struct ast_arg *arg, const char *what,
+                                   const void *table, size_t n, size_t stride)
+{
+        const char *words[16];
+        assert(n <= ARRAY_SIZE(words));
+        for (size_t i = 0; i < n; i++) {
+                const void *row = (const char *) table + i * stride;
+                words[i] = *(const char *const *) row;
+                if (streq(words[i], arg->text))
+                        return row;
+        }
+        check_word_in(ctx, arg, what, words, n);
+        return NULL;
 }
 
 /* ---- paths --------------------------------------------------------------------------- */
@@ -593,17 +611,11 @@ static int check_requires(struct check_ctx *ctx, const struct ast_stmt *s)
 
 static int check_install(struct check_ctx *ctx, const struct ast_stmt *s)
 {
-        const char *words[8];
-        const char *key = NULL;
-        for (size_t i = 0; i < install_table_len; i++) {
-                words[i] = install_table[i].word;
-                if (streq(install_table[i].word, s->args->text))
-                        key = install_table[i].key;
-        }
-        if (!key) {
-                check_word_in(ctx, s->args, "install kind", words, install_table_len);
+        const struct install_info *row = check_table_row(ctx, s->args, "install kind", install_table,
+                                                         install_table_len, sizeof(*install_table));
+        if (!row)
                 return -1;
-        }
+        const char *key = row->key;
         if (!s->args->next)
                 return check_error(ctx, &s->loc, "missing unit name after '%s'", s->args->text);
         return check_units(ctx, s->args->next, &ctx->p->install, key);
@@ -734,17 +746,10 @@ static int check_hides(struct check_ctx *ctx, const struct ast_stmt *s)
 
 static int check_owns(struct check_ctx *ctx, const struct ast_stmt *s)
 {
-        const struct owns_info *o = NULL;
-        const char *words[8];
-        for (size_t i = 0; i < owns_table_len; i++) {
-                words[i] = owns_table[i].word;
-                if (streq(owns_table[i].word, s->args->text))
-                        o = &owns_table[i];
-        }
-        if (!o) {
-                check_word_in(ctx, s->args, "kind of folder", words, owns_table_len);
+        const struct owns_info *o = check_table_row(ctx, s->args, "kind of folder", owns_table,
+                                                    owns_table_len, sizeof(*owns_table));
+        if (!o)
                 return -1;
-        }
         if (!s->args->next)
                 return check_error(ctx, &s->loc, "missing folder name after 'owns %s'", o->word);
         for (const struct ast_arg *a = s->args->next; a; a = a->next) {
@@ -1130,17 +1135,10 @@ static int check_limit(struct check_ctx *ctx, const struct ast_stmt *s)
 {
         if (want_args(ctx, s, 2, 2, "limit RESOURCE VALUE") < 0)
                 return -1;
-        const struct limit_info *l = NULL;
-        const char *words[8];
-        for (size_t i = 0; i < limit_table_len; i++) {
-                words[i] = limit_table[i].word;
-                if (streq(limit_table[i].word, s->args->text))
-                        l = &limit_table[i];
-        }
-        if (!l) {
-                check_word_in(ctx, s->args, "resource", words, limit_table_len);
+        const struct limit_info *l = check_table_row(ctx, s->args, "resource", limit_table, limit_table_len,
+                                                     sizeof(*limit_table));
+        if (!l)
                 return -1;
-        }
         const struct ast_arg *v = s->args->next;
         bool ok = false;
         switch (l->kind) {
