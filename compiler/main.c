@@ -265,8 +265,9 @@ int main(int argc, char **argv)
                         fputs(strbuf_str(&t), report);
                         strbuf_free(&t);
                 } else if (r.exposure)
-                        fprintf(report, "%s: exposure %u.%u %s\n", r.exposure->unit_name,
-                                r.exposure->exposure / 10, r.exposure->exposure % 10, r.exposure->verdict);
+                        fprintf(report, "%s: exposure %u.%u %s%s\n", r.exposure->unit_name,
+                                r.exposure->exposure / 10, r.exposure->exposure % 10, r.exposure->verdict,
+                                r.exposure_standin ? " (the drop-in's sandbox, scored on a unit with no other settings)" : "");
                 else if (r.exposure_skipped)
                         fprintf(report, "unitc: exposure not checked: %s\n", r.exposure_skipped);
         }

@@ -49,6 +49,7 @@ struct uc_result {
          * would score it; NULL when it could not be scored (exposure_skipped says why). */
         const struct exposure_report *exposure;
         const char *exposure_skipped;
+        bool exposure_standin;          /* scored with a stand-in ExecStart= (a drop-in alone) */
 };
 
 /* Each returns an enum uc_exit: UC_EXIT_OK, UC_EXIT_INPUT, UC_EXIT_IO or UC_EXIT_EXPOSURE. The result must be
