@@ -1295,6 +1295,14 @@ static void check_whole(struct check_ctx *ctx)
                                         diag_note(ctx->diags, &p->hides.items[i].stmt->loc, "hidden here");
                                 }
         }
+        /* A per-user manager cannot attach the cgroup filters behind IPAddressAllow=: say so
+         * when the policy restricts addresses at all. */
+        bool any_address = false;
+        for (size_t i = 0; i < p->ip_allow.n; i++)
+                any_address |= streq(p->ip_allow.items[i].value, "any");
+        if (p->manager == POL_USER && p->ip_allow.n && !any_address)
+                diag_warning(ctx->diags, &p->ip_allow.items[0].stmt->loc,
+                             "a per-user manager does not enforce address filters; the service can reach any address");
         if (p->manager == POL_USER && pol_relaxed(p, RELAX_HOST_USERS)) {
                 diag_error(ctx->diags, &p->relax_origin[RELAX_HOST_USERS]->loc,
                            "a user service runs in its own user namespace: its sandbox is only applied with PrivateUsers=yes on systemd 252");
