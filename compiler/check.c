@@ -1295,6 +1295,29 @@ static void check_whole(struct check_ctx *ctx)
                                         diag_note(ctx->diags, &p->hides.items[i].stmt->loc, "hidden here");
                                 }
         }
+        /* Needs that systemd would silently override: DynamicUser= implies PrivateTmp= and
+         * NoNewPrivileges=, and every system call filter implies NoNewPrivileges= for a
+         * service that does not hold CAP_SYS_ADMIN. */
+        const struct ast_stmt *tmp_by = p->relax_origin[RELAX_SHARED_TMP];
+        if (tmp_by && p->user == POL_USER_DYNAMIC && p->manager == POL_SYSTEM) {
+                diag_error(ctx->diags, &tmp_by->loc,
+                           "a dynamic user always gets a private /tmp (DynamicUser= implies PrivateTmp=)");
+                diag_hint(ctx->diags, "name the user the service runs as: `user NAME`");
+        }
+        const struct ast_stmt *suid_by = p->relax_origin[RELAX_SETUID];
+        const struct cap_info *sys_admin = cap_lookup("sys_admin");
+        if (suid_by && p->manager == POL_USER) {
+                diag_error(ctx->diags, &suid_by->loc,
+                           "a user service cannot gain privileges: its system call filter implies NoNewPrivileges=");
+        } else if (suid_by && p->user == POL_USER_DYNAMIC) {
+                diag_error(ctx->diags, &suid_by->loc,
+                           "a dynamic user cannot gain privileges (DynamicUser= implies NoNewPrivileges=)");
+                diag_hint(ctx->diags, "name the user the service runs as: `user NAME`");
+        } else if (suid_by && !(p->caps & (UINT64_C(1) << sys_admin->bit))) {
+                diag_error(ctx->diags, &suid_by->loc,
+                           "systemd applies NoNewPrivileges= to a service with a system call filter unless it holds CAP_SYS_ADMIN, so `needs setuid` would have no effect");
+                diag_hint(ctx->diags, "add `needs capability sys_admin` (it costs much exposure), or drop the need");
+        }
         /* A per-user manager cannot attach the cgroup filters behind IPAddressAllow=: say so
          * when the policy restricts addresses at all. */
         bool any_address = false;

@@ -205,6 +205,11 @@ static void lower_files(struct lower_ctx *ctx)
         const struct ast_stmt *home_stmt = NULL;
 
         put(ctx, "Service", "ProtectSystem", "strict", why_default(ctx, "the whole file system is read-only"));
+        /* ProtectSystem=strict leaves /run writable to root (and /run/lock to everyone); the
+         * folders the service writes there are bound back in writable. A user service's
+         * runtime folder lives under /run/user, which ProtectHome= covers. */
+        if (!user)
+                put(ctx, "Service", "ReadOnlyPaths", "/run", why_default(ctx, "/run is read-only too"));
 
         /* Home folders: hidden; a system service that uses one gets an empty /home with just
          * the named paths bound in. A user service sees its home read-only. */

@@ -46,9 +46,14 @@ static void test_each_need_relaxes_exactly_its_rows(void **state)
                         continue;
                 char body[128];
                 snprintf(body, sizeof(body), "needs %s", n->word);
+                uint32_t bits = declared_relaxations(n);
+                /* Gaining privileges needs CAP_SYS_ADMIN, or systemd's filters undo it. */
+                if (bits & (UINT32_C(1) << RELAX_SETUID)) {
+                        snprintf(body, sizeof(body), "needs %s\n needs capability sys_admin", n->word);
+                        bits |= UINT32_C(1) << RELAX_HOST_USERS;
+                }
                 struct uc_result r;
                 compile(body, &r);
-                uint32_t bits = declared_relaxations(n);
                 const struct unit_file *u = r.lowered->service;
                 for (size_t k = 0; k < lower_baseline_len; k++) {
                         const struct baseline_row *row = &lower_baseline[k];
