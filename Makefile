@@ -87,8 +87,13 @@ check-valgrind: all
 	UNITC="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect $(CURDIR)/$(O)/unitc" \
 		tests/errors/run
 
-e2e: all
-	tests/e2e/run
+# The end-to-end suite derives each policy's expectations with this program.
+$(O)/tests/e2e-expect: tests/e2e/expect.c $(O)/libunitc.a
+	@mkdir -p $(O)/tests
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(O)/libunitc.a $(LDLIBS)
+
+e2e: all $(O)/tests/e2e-expect
+	EXPECT=$(CURDIR)/$(O)/tests/e2e-expect UNITC=$(CURDIR)/$(O)/unitc tests/e2e/run
 
 bench: all
 	tests/bench/run

@@ -55,8 +55,11 @@ E2E_UID=1000
 #   dbus libpam-systemd   logind, which starts user@1000.service (lingering)
 #   dbus-user-session     the user bus that `systemctl --user` talks to
 #   iproute2              `ip netns` / veth for the network fixtures
+#   opensnitch iptables   the live test of examples/opensnitch.pol: the real daemon
+#                         (1.5.8) and the iptables it drives (NFQUEUE rules)
+#   strace                to say which call a sandboxed daemon was denied
 # Everything else the tests need is our own static probe binary.
-E2E_PACKAGES=systemd,systemd-sysv,dbus,dbus-user-session,libpam-systemd,iproute2
+E2E_PACKAGES=systemd,systemd-sysv,dbus,dbus-user-session,libpam-systemd,iproute2,opensnitch,iptables,strace
 E2E_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 # Where the probe binary lives inside the container (readable under
 # ProtectSystem=strict, executable by DynamicUser= users).
@@ -114,6 +117,16 @@ e2e_customize_rootfs() {
     fi
     mkdir -p "$r/var/lib/systemd/linger"
     : >"$r/var/lib/systemd/linger/$E2E_USER"
+    # A system account for test policies that say `user e2esvc` (User= of a name
+    # that must exist, unlike DynamicUser=; a missing one fails with 217/USER).
+    if ! grep -q "^e2esvc:" "$r/etc/passwd"; then
+        chroot "$r" /usr/sbin/useradd --system --user-group --no-create-home \
+            --home-dir /nonexistent --shell /usr/sbin/nologin e2esvc
+    fi
+    # The package enables opensnitch.service: at every boot it would queue every
+    # new connection of every case through its firewall. The live test starts it
+    # on purpose, under Debian's unit and under the compiled one.
+    rm -f "$r/etc/systemd/system/multi-user.target.wants/opensnitch.service"
     # No gettys (the console is read-only) and no timers that could fire in the
     # middle of a run and change what the tests observe.
     for u in console-getty.service getty@.service apt-daily.timer apt-daily-upgrade.timer \

@@ -81,6 +81,36 @@
  *   wx                  mmap anonymous memory PROT_WRITE|PROT_EXEC.
  *   alloc MIB           map and touch MIB MiB of anonymous memory.
  *   tasks N             fork N children that wait; ok if all N could be created.
+ *
+ * Added for expectations derived from policies (tests/e2e/expect.c):
+ *   env NAME            value = the environment variable NAME; ENOENT if unset.
+ *   cwd                 value = the working directory.
+ *   group               value = the name of the real gid in /etc/group; ENOENT if
+ *                       not there.
+ *   user                value = the name of the real uid in /etc/passwd (read
+ *                       directly: a static binary has no NSS); ENOENT if the uid
+ *                       is not there (DynamicUser= users come from nss-systemd).
+ *   execwrite DIR       copy this program into DIR and execute the copy (it
+ *                       prints nothing and exits 0); ok = it ran. EACCES = the
+ *                       folder is mounted noexec (NoExecPaths=). The copy is
+ *                       removed again.
+ *   module              finit_module(-1): EBADF comes only after the
+ *                       CAP_SYS_MODULE check and the seccomp filter, so it is
+ *                       reported as ok. Nothing is ever loaded.
+ *   klog                syslog(SYSLOG_ACTION_SIZE_BUFFER): the kernel log's size.
+ *   rt                  sched_setscheduler(SCHED_FIFO, 1) of the operation's own
+ *                       child (RestrictRealtime=; the kernel also wants
+ *                       CAP_SYS_NICE or RLIMIT_RTPRIO).
+ *   nice                setpriority(+1) of its own child (@resources).
+ *   personality         personality(PER_LINUX|ADDR_NO_RANDOMIZE) of its child
+ *                       (LockPersonality=).
+ *   hostns TYPE         value = "same" if /proc/self/ns/TYPE is the namespace the
+ *                       harness recorded for the container's PID 1 in
+ *                       /run/unitc-e2e/ns/TYPE, "new" if not. Unlike `ns`, needs
+ *                       no access to another process's /proc entry.
+ *   mlock MIB           mlock(2) MIB MiB (more than RLIMIT_MEMLOCK needs
+ *                       CAP_IPC_LOCK).
+ *   socket raw          (family) an IPv4 raw ICMP socket: needs CAP_NET_RAW.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -101,6 +131,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/personality.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -327,6 +358,8 @@ static int op_socket(struct result *r, const char *fam)
 		family = AF_UNIX;
 	else if (!strcmp(fam, "netlink"))
 		family = AF_NETLINK, type = SOCK_RAW, proto = NETLINK_ROUTE;
+	else if (!strcmp(fam, "raw"))
+		family = AF_INET, type = SOCK_RAW, proto = IPPROTO_ICMP;
 	else if (!strcmp(fam, "packet"))
 		family = AF_PACKET, type = SOCK_DGRAM, proto = htons(ETH_P_ALL);
 	else if (fam[0] >= '0' && fam[0] <= '9')
@@ -636,6 +669,174 @@ static int op_tasks(struct result *r, const char *n_s)
 	return err ? fail(r, err, "only %d of %d", made, n) : 0;
 }
 
+static int op_env(struct result *r, const char *name)
+{
+	const char *v = getenv(name);
+	if (!v)
+		return fail(r, ENOENT, "unset");
+	return set_value(r, "%s", v);
+}
+
+static int op_cwd(struct result *r)
+{
+	char buf[400];
+	if (!getcwd(buf, sizeof buf))
+		return fail(r, errno, "getcwd");
+	return set_value(r, "%s", buf);
+}
+
+/* The name of id in a passwd-like file (name:x:id:...). */
+static int name_of(struct result *r, const char *file, unsigned uid)
+{
+	FILE *f = fopen(file, "re");
+	if (!f)
+		return fail(r, errno, "%s", file);
+	char line[512];
+	while (fgets(line, sizeof line, f)) {
+		char *save = NULL, *name = strtok_r(line, ":", &save);
+		char *pw = name ? strtok_r(NULL, ":", &save) : NULL;
+		char *id = pw ? strtok_r(NULL, ":", &save) : NULL;
+		if (id && strtoul(id, NULL, 10) == uid) {
+			fclose(f);
+			return set_value(r, "%s", name);
+		}
+	}
+	fclose(f);
+	return fail(r, ENOENT, "%u not in %s", uid, file);
+}
+
+static int op_execwrite(struct result *r, const char *dir)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/unitc-e2e-exe.%d", dir, (int)getpid());
+	int in = open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
+	if (in < 0)
+		return fail(r, errno, "/proc/self/exe");
+	int out = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0700);
+	if (out < 0) {
+		int e = errno;
+		close(in);
+		return fail(r, e, "create copy");
+	}
+	char buf[65536];
+	ssize_t n;
+	while ((n = read(in, buf, sizeof buf)) > 0)
+		if (write(out, buf, (size_t)n) != n) {
+			n = -1;
+			break;
+		}
+	int e = errno;
+	close(in);
+	close(out);
+	if (n < 0) {
+		unlink(path);
+		return fail(r, e, "copy");
+	}
+	pid_t pid = fork();
+	if (pid < 0) {
+		e = errno;
+		unlink(path);
+		return fail(r, e, "fork");
+	}
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+		if (null >= 0)
+			dup2(null, 1);
+		char *argv[] = { path, NULL };
+		execv(path, argv);
+		_exit(100 + errno); /* errno < 100 in practice */
+	}
+	int st = 0;
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	unlink(path);
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
+		return 0;
+	if (WIFEXITED(st) && WEXITSTATUS(st) > 100)
+		return fail(r, WEXITSTATUS(st) - 100, "execv");
+	return fail(r, EIO, "the copy exited with status %d", st);
+}
+
+static int op_module(struct result *r)
+{
+	if (syscall(SYS_finit_module, -1, "", 0) == 0)
+		return 0;
+	if (errno == EBADF)
+		return fail(r, 0, "EBADF after the permission check");
+	return fail(r, errno, "finit_module");
+}
+
+static int op_klog(struct result *r)
+{
+	long n = syscall(SYS_syslog, 10 /* SYSLOG_ACTION_SIZE_BUFFER */, NULL, 0);
+	if (n < 0)
+		return fail(r, errno, "syslog");
+	return set_value(r, "%ld", n);
+}
+
+static int op_rt(struct result *r)
+{
+	struct sched_param sp = { .sched_priority = 1 };
+	if (sched_setscheduler(0, SCHED_FIFO, &sp) < 0)
+		return fail(r, errno, "sched_setscheduler");
+	return 0;
+}
+
+static int op_nice(struct result *r)
+{
+	errno = 0;
+	int cur = getpriority(PRIO_PROCESS, 0);
+	if (cur == -1 && errno)
+		return fail(r, errno, "getpriority");
+	if (cur >= 19)
+		return 0;
+	if (setpriority(PRIO_PROCESS, 0, cur + 1) < 0)
+		return fail(r, errno, "setpriority");
+	return 0;
+}
+
+static int op_personality(struct result *r)
+{
+	if (personality(PER_LINUX | ADDR_NO_RANDOMIZE) < 0)
+		return fail(r, errno, "personality");
+	return 0;
+}
+
+static int op_hostns(struct result *r, const char *type)
+{
+	if (strspn(type, "abcdefghijklmnopqrstuvwxyz_") != strlen(type) || strlen(type) > 32)
+		return fail(r, -1, "bad namespace type");
+	char p1[64], p2[96], l1[128], l2[128] = "";
+	snprintf(p1, sizeof p1, "/proc/self/ns/%s", type);
+	snprintf(p2, sizeof p2, "/run/unitc-e2e/ns/%s", type);
+	ssize_t n1 = readlink(p1, l1, sizeof l1 - 1);
+	if (n1 < 0)
+		return fail(r, errno, "%s", p1);
+	l1[n1] = '\0';
+	FILE *f = fopen(p2, "re");
+	if (!f)
+		return fail(r, errno, "%s", p2);
+	if (!fgets(l2, sizeof l2, f))
+		l2[0] = '\0';
+	fclose(f);
+	l2[strcspn(l2, "\n")] = '\0';
+	return set_value(r, "%s", strcmp(l1, l2) ? "new" : "same");
+}
+
+static int op_mlock(struct result *r, const char *mib_s)
+{
+	long mib = atol(mib_s);
+	if (mib <= 0 || mib > 1024)
+		return fail(r, -1, "MIB must be 1..1024");
+	size_t len = (size_t)mib << 20;
+	void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return fail(r, errno, "mmap");
+	int rc = mlock(p, len), e = errno;
+	munmap(p, len);
+	return rc < 0 ? fail(r, e, "mlock") : 0;
+}
+
 static int need(struct result *r, int nwords, int min, int max)
 {
 	if (nwords - 1 < min || nwords - 1 > max)
@@ -673,6 +874,18 @@ static void dispatch(struct result *r, int nw, char **w)
 	else if (!strcmp(op, "wx")) { ARGS(0, 0); op_wx(r); }
 	else if (!strcmp(op, "alloc")) { ARGS(1, 1); op_alloc(r, w[1]); }
 	else if (!strcmp(op, "tasks")) { ARGS(1, 1); op_tasks(r, w[1]); }
+	else if (!strcmp(op, "env")) { ARGS(1, 1); op_env(r, w[1]); }
+	else if (!strcmp(op, "cwd")) { ARGS(0, 0); op_cwd(r); }
+	else if (!strcmp(op, "user")) { ARGS(0, 0); name_of(r, "/etc/passwd", (unsigned)getuid()); }
+	else if (!strcmp(op, "group")) { ARGS(0, 0); name_of(r, "/etc/group", (unsigned)getgid()); }
+	else if (!strcmp(op, "execwrite")) { ARGS(1, 1); op_execwrite(r, w[1]); }
+	else if (!strcmp(op, "module")) { ARGS(0, 0); op_module(r); }
+	else if (!strcmp(op, "klog")) { ARGS(0, 0); op_klog(r); }
+	else if (!strcmp(op, "rt")) { ARGS(0, 0); op_rt(r); }
+	else if (!strcmp(op, "nice")) { ARGS(0, 0); op_nice(r); }
+	else if (!strcmp(op, "personality")) { ARGS(0, 0); op_personality(r); }
+	else if (!strcmp(op, "hostns")) { ARGS(1, 1); op_hostns(r, w[1]); }
+	else if (!strcmp(op, "mlock")) { ARGS(1, 1); op_mlock(r, w[1]); }
 	else fail(r, -1, "unknown operation '%s'", op);
 #undef ARGS
 }
