@@ -793,7 +793,7 @@ static int check_needs(struct check_ctx *ctx, const struct ast_stmt *s)
                                 char lower[64];
                                 size_t i = 0;
                                 const char *t = strncasecmp(a->text, "cap_", 4) == 0 ? a->text + 4 : a->text;
-                                for (; t[i] && i < sizeof(lower) - 1; i++)
+                                for (; i < sizeof(lower) - 1 && t[i]; i++)
                                         lower[i] = (char) tolower((unsigned char) t[i]);
                                 lower[i] = '\0';
                                 diag_hint_spelling(ctx->diags, lower, cap_names(), cap_table_len);

@@ -328,7 +328,7 @@ static void lower_capabilities(struct lower_ctx *ctx)
                         continue;
                 char upper[64];
                 size_t k = 0;
-                for (; c->name[k] && k < sizeof(upper) - 1; k++)
+                for (; k < sizeof(upper) - 1 && c->name[k]; k++)
                         upper[k] = (char) (c->name[k] >= 'a' && c->name[k] <= 'z' ? c->name[k] - 32 : c->name[k]);
                 upper[k] = '\0';
                 const char *value = arena_printf(ctx->arena, "CAP_%s", upper);
