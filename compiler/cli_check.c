@@ -154,6 +154,9 @@ int cli_check(int argc, char **argv)
                 return r == 0 ? UC_EXIT_OK : UC_EXIT_USAGE;
 
         setlocale(LC_ALL, "");
+        /* Messages about many failing units would otherwise cost a write each. */
+        static char errbuf[1 << 16];
+        setvbuf(stderr, errbuf, _IOFBF, sizeof(errbuf));
         bool ascii = !cli_check_locale_utf8();
 
         if (args.user && !getenv("XDG_RUNTIME_DIR")) {
@@ -167,7 +170,10 @@ int cli_check(int argc, char **argv)
         const char **dirs = arena_alloc(a, (nunits + 1) * sizeof(*dirs));
         for (int i = optind; i < argc; i++) {
                 const char *d = unitfile_argument_dir(a, argv[i]);
-                if (d)
+                bool seen = false;
+                for (size_t k = 0; d && k < ndirs && !seen; k++)
+                        seen = streq(dirs[k], d);
+                if (d && !seen)
                         dirs[ndirs++] = d;
         }
         mode_t mask = umask(0);
@@ -178,6 +184,10 @@ int cli_check(int argc, char **argv)
                 .search_dirs = dirs,
                 .n_search_dirs = ndirs,
         };
+        /* Work the search path out once for all units. */
+        uopt.search_dirs = unitfile_search_path(a, &uopt, &uopt.n_search_dirs);
+        uopt.no_host_paths = true;
+        uopt.dircache = unitfile_dircache_new(a);
         struct exposure_options eopt = {
                 .systemd_version = args.version,
                 .user = args.user,
@@ -187,10 +197,13 @@ int cli_check(int argc, char **argv)
         int status = 0;
         struct strbuf out = STRBUF_INIT;
         struct exposure_report *report = xmalloc(sizeof(*report));
+        struct arena *ua = NULL; /* one unit's model and report strings */
         for (int i = optind; i < argc; i++) {
                 struct unit_file *u;
                 struct unitfile_result res;
-                if (unitfile_load(a, argv[i], &uopt, &u, &res) < 0) {
+                arena_free(ua);
+                ua = arena_new();
+                if (unitfile_load(ua, argv[i], &uopt, &u, &res) < 0) {
                         if (res.status == UNITFILE_BAD_NAME)
                                 fprintf(stderr, "Failed to prepare filename %s: %s\n", argv[i], res.message);
                         else
@@ -217,7 +230,9 @@ int cli_check(int argc, char **argv)
         }
         free(report);
         strbuf_free(&out);
+        arena_free(ua);
         arena_free(a);
+        fflush(stderr);
         if (fflush(stdout) != 0) {
                 perror("unitc check: writing output");
                 return UC_EXIT_IO;

@@ -1,6 +1,6 @@
 /* unitfile.c - reads unit files into the unit model, as `systemd-analyze --offline=true` does.
  *
- * Parsing follows systemd's config parser: lines end at \n, \r, \r\n or NUL; a line whose first
+ * Parsing follows systemd's config parser: lines end at \n, \r, \r\n, \n\r or NUL; a line whose first
  * non-blank character is '#' or ';' is a comment (also inside a continuation); a line ending in
  * an unescaped backslash continues on the next one, the backslash becoming a space; keys and
  * values are trimmed of blanks. Values are stored raw: interpreting them (empty assignments
@@ -184,9 +184,10 @@ static int unitfile_parse_line(struct unitfile_parser *p, unsigned line, char *l
                         return -1;
                 }
                 char *name = arena_strndup(a, l + 1, k - 2);
+                /* string_is_safe(): no control characters, backslashes or quotes */
                 for (const char *c = name; *c; c++)
-                        if ((unsigned char) *c < ' ' || *c == 0x7f) {
-                                *ret_message = arena_printf(a, "%s:%u: Invalid section header '%s'\t%s",
+                        if ((unsigned char) *c < ' ' || *c == 0x7f || strchr("\\\"'", *c)) {
+                                *ret_message = arena_printf(a, "%s:%u: Bad characters in section header '%s'\t%s",
                                                             p->file, line, l, strerror(EBADMSG));
                                 return -1;
                         }
@@ -225,9 +226,14 @@ int unitfile_parse_text(struct unit_file *u, const char *file, const char *text,
                 while (pos < len && text[pos] != '\n' && text[pos] != '\r' && text[pos] != '\0')
                         pos++;
                 size_t n = pos - start;
-                if (pos < len) {
-                        if (text[pos] == '\r' && pos + 1 < len && text[pos + 1] == '\n')
-                                pos++;
+                /* The line ends at a run of end-of-line characters with each of \n and \r
+                 * at most once ("\r\n", "\n\r"); a NUL ends the run. */
+                for (unsigned seen = 0; pos < len;) {
+                        char ch = text[pos];
+                        unsigned bit = ch == '\n' ? 1U : ch == '\r' ? 2U : ch == '\0' ? 4U : 0U;
+                        if (!bit || (seen & bit) || (seen & 4U))
+                                break;
+                        seen |= bit;
                         pos++;
                 }
                 line++;
@@ -336,7 +342,7 @@ static enum unitfile_read unitfile_slurp(const char *path, char **ret, size_t *r
         }
         close(fd);
         buf[len] = '\0';
-        /* A file of nothing but whitespace counts as empty (null_or_empty): masked. */
+        /* An empty file is masked, like a link to /dev/null (a file of blanks is not). */
         if (len == 0) {
                 free(buf);
                 return UNITFILE_READ_EMPTY;
@@ -381,9 +387,14 @@ static const char *unitfile_basename(const char *path)
         return slash ? slash + 1 : path;
 }
 
-static void unitfile_search_path(struct arena *a, const char *argdir, const struct unitfile_options *opt,
-                                 struct unitfile_dirs *d)
+static void unitfile_collect_path(struct arena *a, const char *argdir, const struct unitfile_options *opt,
+                                  struct unitfile_dirs *d)
 {
+        if (opt->search_dirs && opt->no_host_paths) {
+                d->v = (const char **) opt->search_dirs;
+                d->n = opt->n_search_dirs;
+                return;
+        }
         if (opt->search_dirs)
                 for (size_t i = 0; i < opt->n_search_dirs; i++)
                         unitfile_dirs_add(a, d, opt->search_dirs[i]);
@@ -419,6 +430,22 @@ static void unitfile_search_path(struct arena *a, const char *argdir, const stru
                 }
                 unitfile_dirs_add(a, d, p);
         }
+}
+
+const char **unitfile_search_path(struct arena *a, const struct unitfile_options *opt, size_t *ret_n)
+{
+        struct unitfile_options o = *opt;
+        o.no_host_paths = false;
+        struct unitfile_dirs d = { 0 };
+        unitfile_collect_path(a, NULL, &o, &d);
+        size_t n = 0;
+        for (size_t i = 0; i < d.n; i++) {
+                struct stat st;
+                if (stat(d.v[i], &st) == 0 && S_ISDIR(st.st_mode))
+                        d.v[n++] = d.v[i];
+        }
+        *ret_n = n;
+        return d.v;
 }
 
 static bool unitfile_exists(const char *path)
@@ -515,6 +542,61 @@ struct unitfile_dropins {
         size_t n, cap;
 };
 
+struct unitfile_dircache_entry {
+        const char *dir;
+        const char **subdirs; /* names ending in ".d", sorted */
+        size_t n;
+};
+
+struct unitfile_dircache {
+        struct arena *arena;
+        struct unitfile_dircache_entry *v;
+        size_t n, cap;
+};
+
+struct unitfile_dircache *unitfile_dircache_new(struct arena *a)
+{
+        struct unitfile_dircache *c = arena_alloc(a, sizeof(*c));
+        c->arena = a;
+        return c;
+}
+
+static int unitfile_str_cmp(const void *x, const void *y)
+{
+        return strcmp(*(const char *const *) x, *(const char *const *) y);
+}
+
+/* Whether dir/name may exist, as far as the cache knows (true without a cache). */
+static bool unitfile_dircache_has(struct unitfile_dircache *c, const char *dir, const char *name)
+{
+        if (!c)
+                return true;
+        struct unitfile_dircache_entry *e = NULL;
+        for (size_t i = 0; i < c->n && !e; i++)
+                if (streq(c->v[i].dir, dir))
+                        e = &c->v[i];
+        if (!e) {
+                c->v = arena_grow(c->arena, c->v, sizeof(*c->v), &c->cap, c->n + 1);
+                e = &c->v[c->n++];
+                *e = (struct unitfile_dircache_entry) { .dir = arena_strdup(c->arena, dir) };
+                size_t cap = 0;
+                DIR *dh = opendir(dir);
+                struct dirent *de;
+                while (dh && (de = readdir(dh))) {
+                        size_t n = strlen(de->d_name);
+                        if (n < 3 || !streq(de->d_name + n - 2, ".d"))
+                                continue;
+                        e->subdirs = arena_grow(c->arena, e->subdirs, sizeof(*e->subdirs), &cap, e->n + 1);
+                        e->subdirs[e->n++] = arena_strdup(c->arena, de->d_name);
+                }
+                if (dh)
+                        closedir(dh);
+                if (e->n > 1)
+                        qsort(e->subdirs, e->n, sizeof(*e->subdirs), unitfile_str_cmp);
+        }
+        return e->n && bsearch(&name, e->subdirs, e->n, sizeof(*e->subdirs), unitfile_str_cmp);
+}
+
 static void unitfile_scan_dropin_dir(struct arena *a, const char *dir, struct unitfile_dropins *out)
 {
         DIR *dh = opendir(dir);
@@ -592,9 +674,12 @@ int unitfile_load(struct arena *a, const char *path, const struct unitfile_optio
         if (!unitfile_name_is_valid(base))
                 return unitfile_fail(ret, UNITFILE_BAD_NAME,
                                      arena_printf(a, "Invalid unit name \"%s\"", base));
+        /* Scopes only exist when created at runtime: a file never defines one. */
+        if (streq(unitfile_name_type(base), "scope"))
+                return unitfile_fail(ret, UNITFILE_NOT_FOUND, arena_printf(a, "Unit %s not found.", base));
 
         struct unitfile_dirs dirs = { 0 };
-        unitfile_search_path(a, unitfile_argument_dir(a, path), opt, &dirs);
+        unitfile_collect_path(a, opt->search_dirs ? NULL : unitfile_argument_dir(a, path), opt, &dirs);
 
         /* A template is analysed as an instance. */
         const char *name = base;
@@ -652,8 +737,9 @@ int unitfile_load(struct arena *a, const char *path, const struct unitfile_optio
         size_t nd = unitfile_dropin_names(a, found.id, dnames, ARRAY_SIZE(dnames));
         for (size_t i = 0; r == 0 && i < dirs.n; i++)
                 for (size_t j = 0; j < nd; j++)
-                        unitfile_scan_dropin_dir(a, arena_printf(a, "%s/%s", dirs.v[i], dnames[j]),
-                                                 &dropins);
+                        if (unitfile_dircache_has(opt->dircache, dirs.v[i], dnames[j]))
+                                unitfile_scan_dropin_dir(a, arena_printf(a, "%s/%s", dirs.v[i], dnames[j]),
+                                                         &dropins);
         if (dropins.n > 1)
                 qsort(dropins.v, dropins.n, sizeof(*dropins.v), unitfile_dropin_cmp);
         /* A drop-in that cannot be read or parsed to its end contributes what came before the

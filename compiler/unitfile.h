@@ -21,12 +21,19 @@ enum unitfile_status {
 struct unitfile_options {
         bool user;               /* user manager search path (systemd-analyze --user) */
         const char *instance;    /* instance given to a template argument; NULL: "i" */
-        bool no_host_paths;      /* search only the given directories (tests) */
+        bool no_host_paths;      /* search only search_dirs (or the argument's directory) */
         /* Directories searched first; NULL: the argument's own directory. systemd-analyze puts
-         * the directories of all its arguments there (unitfile_argument_dir()). */
+         * the directories of all its arguments there (unitfile_argument_dir()). With
+         * no_host_paths, used as given: pass unitfile_search_path()'s result to load many units
+         * without working the search path out again for each. */
         const char *const *search_dirs;
         size_t n_search_dirs;
+        /* Optional: remembers which drop-in directories exist, for loading many units. */
+        struct unitfile_dircache *dircache;
 };
+
+/* A cache of the "*.d" directories of the search path, in arena a; lives as long as a. */
+struct unitfile_dircache *unitfile_dircache_new(struct arena *a);
 
 struct unitfile_result {
         enum unitfile_status status;
@@ -46,6 +53,10 @@ int unitfile_load(struct arena *a, const char *path, const struct unitfile_optio
  * directory if the file exists (or, for an instance, if its template exists there), else NULL.
  * Allocated in a. */
 const char *unitfile_argument_dir(struct arena *a, const char *path);
+
+/* The complete search path for opt (its search_dirs first, then the manager's directories),
+ * resolved, without duplicates and without directories that do not exist. */
+const char **unitfile_search_path(struct arena *a, const struct unitfile_options *opt, size_t *ret_n);
 
 /* Parses one file's text into u (appending entries), as systemd's config parser does.
  * allowed_sections is a NUL-separated, double-NUL-terminated list ("Unit\0Service\0Install\0").

@@ -2,13 +2,15 @@
 """gen_units.py - a seeded, reproducible generator of random unit files for the differential
 exposure suite (tests/exposure/run).
 
-Usage: gen_units.py OUTDIR [--seed N] [--count N] [--per-dir N]
+Usage: gen_units.py OUTDIR [--seed N] [--count N] [--per-dir N] [--mutants N]
 
 Writes OUTDIR/dNN/ directories of units, each with NAME.service.d/ drop-ins for some units,
 and prints one line per directory: "DIR UNIT UNIT ...". Every directive the 81 checks read is
 drawn from a pool of values: valid ones, spellings systemd accepts (YES, on, 1), values a
 later systemd accepts but 252 ignores, and garbage systemd ignores with a warning. A few
-units carry settings systemd refuses (they must fail to load on both sides). Special names
+units carry settings systemd refuses (they must fail to load on both sides). A last directory
+holds mutants: generated units with random bytes changed, inserted or deleted, for the odd
+corners of systemd's parsers (quotes, prefixes, specifiers, line ends). Special names
 (root.service, nobody.service, templates) get directories of their own, since a name can only
 exist once on the search path.
 """
@@ -292,7 +294,7 @@ def write_unit(d, name, text, dropins):
 
 def main(argv):
     out = argv[1]
-    seed, count, per_dir = 252, 2000, 250
+    seed, count, per_dir, mutants = 252, 2000, 250, 500
     i = 2
     while i < len(argv):
         if argv[i] == '--seed':
@@ -301,11 +303,14 @@ def main(argv):
             count = int(argv[i + 1])
         elif argv[i] == '--per-dir':
             per_dir = int(argv[i + 1])
+        elif argv[i] == '--mutants':
+            mutants = int(argv[i + 1])
         i += 2
     r = random.Random(seed)
     os.makedirs(out, exist_ok=True)
     ndirs = (count + per_dir - 1) // per_dir
     n = 0
+    sources = []
     for di in range(ndirs):
         d = os.path.join(out, 'd%02d' % di)
         os.makedirs(d, exist_ok=True)
@@ -334,8 +339,59 @@ def main(argv):
         with open(os.path.join(d, 'tmpl@inst%d.service.d' % di, '10-x.conf'), 'w') as f:
             f.write('\n'.join(body(r, 1, 5)) + '\n')
         names.append('tmpl@inst%d.service' % di)
+        # prefix drop-ins (svc-a-b-0001.service reads svc-a-.service.d/ and svc-a-b-.service.d/),
+        # and in one directory a type-wide service.d/ that applies to every service there
+        for prefix in ('svc-a-', 'svc-a-b-'):
+            pd = os.path.join(d, prefix + '.service.d')
+            os.makedirs(pd, exist_ok=True)
+            with open(os.path.join(pd, '%02d-prefix.conf' % r.randint(0, 99)), 'w') as f:
+                f.write('\n'.join(body(r, 1, 3)) + '\n')
+        if di == 1:
+            os.makedirs(os.path.join(d, 'service.d'), exist_ok=True)
+            with open(os.path.join(d, 'service.d', '05-all.conf'), 'w') as f:
+                f.write('[Service]\nProtectHostname=yes\nSupplementaryGroups=\n')
+        # aliases, a masked unit and an empty one
+        for k in range(3):
+            target = choice(r, [n for n in names if n.endswith('.service') and '@' not in n])
+            os.symlink(target, os.path.join(d, 'alias%d-%d.service' % (di, k)))
+            names.append('alias%d-%d.service' % (di, k))
+        os.symlink('/dev/null', os.path.join(d, 'masked%d.service' % di))
+        open(os.path.join(d, 'empty%d.service' % di), 'w').close()
+        names += ['masked%d.service' % di, 'empty%d.service' % di]
+        print(d, ' '.join(names))
+    sources.extend(os.path.join(d, n) for n in names if n.endswith('.service') and n[0] in 'gsx')
+    if mutants:
+        d = os.path.join(out, 'm00')
+        os.makedirs(d, exist_ok=True)
+        names = []
+        for k in range(mutants):
+            data = mutate(r, bytearray(open(choice(r, sources), 'rb').read()))
+            name = 'm-%04d.service' % k
+            with open(os.path.join(d, name), 'wb') as f:
+                f.write(bytes(data))
+            names.append(name)
         print(d, ' '.join(names))
     return 0
+
+
+INSERTS = [b'\\\n', b'\n', b'=', b'[', b']', b'\r', b'\x00', b'~', b'%', b'"', b"'", b' ', b'@', b';',
+           b':', b'-', b'/', b'+', b'!', b'\xff']
+
+
+def mutate(r, data):
+    for _ in range(r.randint(1, 8)):
+        if not data:
+            break
+        k, pos = r.random(), r.randrange(len(data))
+        if k < 0.25:
+            data[pos] = r.randrange(32, 127)
+        elif k < 0.5:
+            data[pos:pos] = choice(r, INSERTS)
+        elif k < 0.7:
+            del data[pos:pos + r.randint(1, 20)]
+        else:
+            data[pos:pos] = data[r.randrange(len(data)):][:30]
+    return data
 
 
 if __name__ == '__main__':

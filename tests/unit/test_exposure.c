@@ -237,6 +237,39 @@ static void test_parsers(void **state)
         static const char *const fatal[] = { "Service.ExecStart=/bin/true", "Service.User=a/b", NULL };
         assert_int_equal(exposure_assess(model(a, "f.service", fatal), NULL, r), -1);
         assert_non_null(strstr(r->message, "fatal error"));
+
+        /* quotes: removed for capability lists, kept (and so rejected) for syscall filters */
+        static const char *const quoted[] = {
+                "Service.ExecStart=/bin/true",
+                "Service.CapabilityBoundingSet='CAP_SYS_ADMIN'",
+                "Service.SystemCallFilter=\"@clock\"",
+                "Service.RootDirectory=%S/app",
+                NULL,
+        };
+        assert_int_equal(exposure_assess(model(a, "q.service", quoted), NULL, r), 0);
+        assert_int_equal(row_named(r, "CapabilityBoundingSet_CAP_SYS_ADMIN")->badness, 1);
+        assert_int_equal(row_named(r, "CapabilityBoundingSet_CAP_KILL")->badness, 0);
+        assert_int_equal(row_named(r, "SystemCallFilter_clock")->badness, 0); /* allow list of @default */
+        assert_int_equal(row_named(r, "RootDirectoryOrRootImage")->badness, 0);
+        static const char *const bad_specifier[] = { "Service.ExecStart=/bin/true", "Service.User=%Z", NULL };
+        assert_int_equal(exposure_assess(model(a, "s.service", bad_specifier), NULL, r), -1);
+
+        /* other unit types: what makes them loadable, and their defaults */
+        static const char *const socket[] = { "Socket.PrivateTmp=yes", NULL };
+        assert_int_equal(exposure_assess(model(a, "s.socket", socket), NULL, r), -1);
+        assert_non_null(strstr(r->message, "Unit has no Listen setting"));
+        static const char *const socket_ok[] = { "Socket.ListenStream=/run/s", NULL };
+        assert_int_equal(exposure_assess(model(a, "s.socket", socket_ok), NULL, r), 0);
+        assert_int_equal(row_named(r, "KeyringMode")->badness, 1); /* shared outside services */
+        static const char *const mount[] = { "Mount.What=/dev/x", "Mount.Where=/mnt/b", NULL };
+        assert_int_equal(exposure_assess(model(a, "mnt-a.mount", mount), NULL, r), -1);
+        static const char *const root_mount[] = { "Mount.Where=/", NULL };
+        assert_int_equal(exposure_assess(model(a, "-.mount", root_mount), NULL, r), 0);
+        assert_int_equal(row_named(r, "ProtectSystem")->badness, EXPOSURE_NA);
+        static const char *const target[] = { "Unit.Description=t", NULL };
+        assert_int_equal(exposure_assess(model(a, "t.target", target), NULL, r), 0);
+        assert_int_equal(r->exposure, 98);
+        assert_int_equal(row_named(r, "UMask")->badness, 5); /* no exec context: 0002 */
         free(r);
         arena_free(a);
 }
