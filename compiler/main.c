@@ -138,7 +138,8 @@ int main(int argc, char **argv)
         bool explain = false, table = false;
         const char **search = xcalloc((size_t) argc + 64, sizeof(char *));
         size_t nsearch = 0;
-        int c;
+        int c, rc = UC_EXIT_OK;
+        char *outdir = NULL, *envcopy = NULL, *dev = NULL;
         while ((c = getopt_long(argc, argv, "o:I:h", options, NULL)) != -1) {
                 switch (c) {
                 case 'o':
@@ -156,7 +157,8 @@ int main(int argc, char **argv)
                                 opt.layout = LAYOUT_DROPIN;
                         else {
                                 fprintf(stderr, "unitc: unknown layout '%s' (full, split or dropin)\n", optarg);
-                                return UC_EXIT_USAGE;
+                                rc = UC_EXIT_USAGE;
+                                goto out;
                         }
                         break;
                 case OPT_EXPLAIN:
@@ -171,7 +173,8 @@ int main(int argc, char **argv)
                                 opt.dump = UC_DUMP_IR;
                         else {
                                 fprintf(stderr, "unitc: unknown stage '%s' (tokens, ast or ir)\n", optarg);
-                                return UC_EXIT_USAGE;
+                                rc = UC_EXIT_USAGE;
+                                goto out;
                         }
                         break;
                 case OPT_MAX_ERRORS: {
@@ -180,7 +183,8 @@ int main(int argc, char **argv)
                         unsigned long v = strtoul(optarg, &end, 10);
                         if (*end || end == optarg || errno || v > 100000) {
                                 fprintf(stderr, "unitc: --max-errors takes a number\n");
-                                return UC_EXIT_USAGE;
+                                rc = UC_EXIT_USAGE;
+                                goto out;
                         }
                         opt.max_errors = (unsigned) v;
                         break;
@@ -190,7 +194,8 @@ int main(int argc, char **argv)
                         double v = strtod(optarg, &end);
                         if (*end || end == optarg || !(v >= 0 && v <= 10)) {
                                 fprintf(stderr, "unitc: --max-exposure takes a number from 0.0 to 10.0\n");
-                                return UC_EXIT_USAGE;
+                                rc = UC_EXIT_USAGE;
+                                goto out;
                         }
                         opt.has_max_exposure = true;
                         opt.max_exposure = v;
@@ -204,34 +209,39 @@ int main(int argc, char **argv)
                         break;
                 case OPT_LIST_NEEDS:
                         list_needs();
-                        return UC_EXIT_OK;
+                        rc = UC_EXIT_OK;
+                        goto out;
                 case 'h':
                         usage(stdout);
-                        return UC_EXIT_OK;
+                        rc = UC_EXIT_OK;
+                        goto out;
                 case OPT_VERSION:
                         printf("unitc %s\n", UNITC_VERSION);
-                        return UC_EXIT_OK;
+                        rc = UC_EXIT_OK;
+                        goto out;
                 default:
                         usage(stderr);
-                        return UC_EXIT_USAGE;
+                        rc = UC_EXIT_USAGE;
+                        goto out;
                 }
         }
         if (optind != argc - 1) {
                 fprintf(stderr, optind >= argc ? "unitc: no policy file given\n"
                                                : "unitc: one policy file at a time\n");
                 usage(stderr);
-                return UC_EXIT_USAGE;
+                rc = UC_EXIT_USAGE;
+                goto out;
         }
         const char *policy = argv[optind];
 
-        char *outdir = NULL;
         if (output) {
                 const char *slash = strrchr(output, '/');
                 const char *base = slash ? slash + 1 : output;
                 size_t n = strlen(base);
                 if (n <= 8 || !streq(base + n - 8, ".service")) {
                         fprintf(stderr, "unitc: -o takes a unit file name ending in .service, e.g. -o out/NAME.service\n");
-                        return UC_EXIT_USAGE;
+                        rc = UC_EXIT_USAGE;
+                        goto out;
                 }
                 outdir = slash ? xstrndup(output, slash == output ? 1 : (size_t) (slash - output))
                                : xstrdup(".");
@@ -240,12 +250,12 @@ int main(int argc, char **argv)
 
         /* The rest of the search path. */
         const char *env = getenv("UNITC_PATH");
-        char *envcopy = env ? xstrdup(env) : NULL;
+        envcopy = env ? xstrdup(env) : NULL;
         for (char *save = NULL, *d = envcopy ? strtok_r(envcopy, ":", &save) : NULL; d;
              d = strtok_r(NULL, ":", &save))
                 if (nsearch < (size_t) argc + 60)
                         search[nsearch++] = d;
-        char *dev = dev_stdlib();
+        dev = dev_stdlib();
         if (dev)
                 search[nsearch++] = dev;
         search[nsearch++] = UNITC_DATADIR "/stdlib";
@@ -253,7 +263,7 @@ int main(int argc, char **argv)
         opt.nsearch = nsearch;
 
         struct uc_result r;
-        int rc = uc_compile_file(policy, &opt, &r);
+        rc = uc_compile_file(policy, &opt, &r);
         print_diags(&r);
         /* The exposure check's line goes with the report: stdout when the unit goes to a
          * file, stderr when the unit itself is printed. */
@@ -297,12 +307,13 @@ int main(int argc, char **argv)
                 }
         }
         uc_result_free(&r);
+        if (fflush(stdout) != 0 && rc == UC_EXIT_OK)
+                rc = UC_EXIT_IO;
+out:
         free(search);
         free(envcopy);
         free(dev);
         free(outdir);
         free((char *) opt.unit_name);
-        if (fflush(stdout) != 0 && rc == UC_EXIT_OK)
-                rc = UC_EXIT_IO;
         return rc;
 }
