@@ -113,3 +113,7 @@ clean:
 	rm -rf $(O) build-asan
 
 -include $(wildcard $(O)/*.d $(O)/tests/*.d)
+
+include tests/fuzz/fuzz.mk
+# make check also runs the fuzz corpus replay and the injection property test.
+check: fuzz-replay property-tests

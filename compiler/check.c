@@ -20,6 +20,9 @@
 #include "resolve.h"
 #include "tables.h"
 
+#define CHECK_MAX_STATEMENT (256u * 1024) /* bytes of a statement's words */
+#define CHECK_MAX_ITEMS 10000u            /* paths, addresses ... of one kind */
+
 struct check_ctx {
         struct arena *arena;
         struct diag_queue *diags;
@@ -122,8 +125,8 @@ bool check_size(const char *s)
         if (streq(s, "infinity"))
                 return true;
         size_t digits = strspn(s, "0123456789");
-        if (digits == 0 || digits > 15)
-                return false;
+        if (digits == 0 || digits > 15 || strspn(s, "0") == digits)
+                return false; /* systemd: a limit of 0 is out of range */
         s += digits;
         return !*s || (strchr("KMGT", *s) && !s[1]);
 }
@@ -177,11 +180,17 @@ bool check_unit_name(const char *s)
         size_t len = strlen(s);
         if (len == 0 || len > 255)
                 return false;
+        /* No '\': systemd reads unit lists (After=, Wants= ...) without unquoting, so a
+         * systemd-escape'd name could not be written there. */
         for (const char *p = s; *p; p++)
-                if (!isalnum((unsigned char) *p) && !strchr(":-_.\\@", *p))
+                if (!isalnum((unsigned char) *p) && !strchr(":-_.@", *p))
                         return false;
         const char *dot = strrchr(s, '.');
         if (!dot || dot == s)
+                return false;
+        /* One '@' at most, after a prefix: "foo@bar.service", "foo@.service". */
+        const char *at = strchr(s, '@');
+        if (at && (at == s || at > dot || strchr(at + 1, '@')))
                 return false;
         for (size_t i = 0; i < ARRAY_SIZE(unit_suffixes); i++)
                 if (streq(dot, unit_suffixes[i]))
@@ -289,6 +298,10 @@ static const char *check_path(struct check_ctx *ctx, const struct ast_arg *arg, 
                         check_error(ctx, &arg->loc, "path '%s' has an empty component ('//')", s);
                         return NULL;
                 }
+                if (n > 255) {
+                        check_error(ctx, &arg->loc, "path '%.40s...' has a component longer than 255 bytes", s);
+                        return NULL;
+                }
                 if ((n == 1 && q[0] == '.') || (n == 2 && q[0] == '.' && q[1] == '.')) {
                         check_error(ctx, &arg->loc, "path '%s' has a '%.*s' component; write it normalised",
                                     s, (int) n, q);
@@ -337,6 +350,15 @@ static void relax_bits(struct check_ctx *ctx, uint32_t bits)
                         relax(ctx, (enum relax) r);
 }
 
+/* Adds a value the list does not hold yet (lists of few distinct values: system calls). */
+static void add_unique(struct check_ctx *ctx, struct pol_list *l, const char *value)
+{
+        for (size_t i = 0; i < l->n; i++)
+                if (streq(l->items[i].value, value))
+                        return;
+        add(ctx, l, NULL, value);
+}
+
 static void add_words(struct check_ctx *ctx, struct pol_list *l, const char *words)
 {
         if (!words)
@@ -344,7 +366,7 @@ static void add_words(struct check_ctx *ctx, struct pol_list *l, const char *wor
         const char *p = words;
         while (*p) {
                 size_t n = strcspn(p, " ");
-                add(ctx, l, NULL, arena_strndup(ctx->arena, p, n));
+                add_unique(ctx, l, arena_strndup(ctx->arena, p, n));
                 p += n;
                 p += strspn(p, " ");
         }
@@ -462,16 +484,23 @@ static int check_description(struct check_ctx *ctx, const struct ast_stmt *s)
 
 static int check_documentation(struct check_ctx *ctx, const struct ast_stmt *s)
 {
-        static const char *const schemes[] = { "http://", "https://", "file:", "info:", "man:" };
+        /* As systemd's documentation_url_is_valid(): ASCII only, and a file: URL is absolute. */
+        static const char *const schemes[] = { "http://", "https://", "file:/", "info:", "man:" };
         for (const struct ast_arg *a = s->args; a; a = a->next) {
-                bool ok = false;
+                bool ok = false, ascii = true;
                 for (size_t i = 0; i < ARRAY_SIZE(schemes); i++)
                         if (startswith(a->text, schemes[i]) && strlen(a->text) > strlen(schemes[i]))
                                 ok = true;
-                if (!ok || strpbrk(a->text, " \t\"'\\")) {
+                for (const char *c = a->text; *c; c++)
+                        ascii &= (unsigned char) *c < 0x80;
+                if (!ok || !ascii || strpbrk(a->text, " \t\"'\\")) {
                         check_error(ctx, &a->loc,
                                     "'%s' is not a documentation address (http://, https://, file:, info: or man:)",
                                     a->text);
+                        if (!ascii)
+                                diag_hint(ctx->diags, "systemd takes only ASCII here: write other characters as %%XX");
+                        else if (startswith(a->text, "file:") && !startswith(a->text, "file:/"))
+                                diag_hint(ctx->diags, "a file: address names an absolute path: file:/...");
                         continue;
                 }
                 add(ctx, &ctx->p->documentation, NULL, a->text);
@@ -504,6 +533,9 @@ static int check_exec(struct check_ctx *ctx, const struct ast_stmt *s)
         }
         if (!check_path(ctx, prog, 0))
                 return -1;
+        if (strpbrk(prog->text, "\"'\\"))
+                return check_error(ctx, &prog->loc,
+                                   "the program's path holds a quote or '\\', which systemd refuses in a command");
         size_t argc = ast_arg_count(s->args);
         const char **argv = arena_alloc(ctx->arena, argc * sizeof(*argv));
         size_t i = 0;
@@ -559,10 +591,24 @@ static int check_environment(struct check_ctx *ctx, const struct ast_stmt *s)
         return 0;
 }
 
+/* WorkingDirectory= and EnvironmentFile= take the rest of the line as the path: systemd does
+ * not unquote them, so a path that would need quotes cannot be written there. */
+static const char *check_raw_path(struct check_ctx *ctx, const struct ast_arg *arg, const char *key)
+{
+        const char *path = check_path(ctx, arg, PATH_HOME_OK);
+        if (path && strpbrk(path, " \t\"'\\")) {
+                check_error(ctx, &arg->loc,
+                            "this path holds a blank, a quote or '\\', which %s= cannot hold (systemd reads it unquoted)",
+                            key);
+                return NULL;
+        }
+        return path;
+}
+
 static int check_environment_file(struct check_ctx *ctx, const struct ast_stmt *s)
 {
         for (const struct ast_arg *a = s->args; a; a = a->next) {
-                const char *path = check_path(ctx, a, PATH_HOME_OK);
+                const char *path = check_raw_path(ctx, a, "EnvironmentFile");
                 if (path)
                         add(ctx, &ctx->p->environment_files, NULL, path);
         }
@@ -573,7 +619,7 @@ static int check_working_directory(struct check_ctx *ctx, const struct ast_stmt 
 {
         if (single(ctx, s, "working-directory") < 0)
                 return -1;
-        const char *path = check_path(ctx, s->args, PATH_HOME_OK);
+        const char *path = check_raw_path(ctx, s->args, "WorkingDirectory");
         if (!path)
                 return -1;
         ctx->p->working_directory = item_of(ctx, NULL, path);
@@ -657,6 +703,30 @@ static int check_user(struct check_ctx *ctx, const struct ast_stmt *s)
         return 0;
 }
 
+/* A folder systemd creates (StateDirectory= and friends): no blanks, quotes, '\\', specifier
+ * or variable signs, no "..", and no ':' (NAME:LINK also makes a symbolic link). */
+static bool folder_name_ok(const char *t)
+{
+        if (strpbrk(t, " \t\\%$\"':"))
+                return false;
+        /* A normalised relative path: no empty, "." or ".." component. */
+        for (const char *c = t;;) {
+                size_t n = strcspn(c, "/");
+                if (n == 0 || (n == 1 && c[0] == '.') || (n == 2 && c[0] == '.' && c[1] == '.'))
+                        return false;
+                if (!c[n])
+                        return true;
+                c += n + 1;
+        }
+}
+
+/* Home folders are bound into a system service's empty /home (BindPaths=), where systemd
+ * reads SOURCE:DESTINATION. */
+static bool path_is_home(const char *path)
+{
+        return path_under(path, "/home") || path_under(path, "/root") || path_under(path, "/run/user");
+}
+
 /* Roots that `writes` must never open whole: name the folder inside them. */
 static const char *const write_roots[] = {
         "/", "/etc", "/usr", "/var", "/var/lib", "/var/cache", "/var/log", "/run", "/home",
@@ -690,6 +760,28 @@ static int check_writes(struct check_ctx *ctx, const struct ast_stmt *s)
                 if (path_under(path, "/dev")) {
                         check_error(ctx, &a->loc, "devices are not written with `writes`");
                         diag_hint(ctx->diags, "use `needs device %s rw`", path);
+                        continue;
+                }
+                /* Under a folder systemd creates, the rest becomes StateDirectory= and friends. */
+                const struct owns_info *o = NULL;
+                const char *rel = NULL;
+                for (size_t i = 0; !file && !o && i < owns_table_len; i++) {
+                        const char *r = ctx->p->manager == POL_USER ? owns_table[i].user_root
+                                                                     : owns_table[i].system_root;
+                        if (r && path_under(path, r) && path[strlen(r)] == '/') {
+                                o = &owns_table[i];
+                                rel = path + strlen(r) + 1;
+                        }
+                }
+                if (o && !folder_name_ok(rel)) {
+                        check_error(ctx, &a->loc,
+                                    "'%s' holds a blank, a quote, '\\', '%%', '$' or ':', which the folder systemd creates for it (%s=) cannot hold",
+                                    a->text, o->key);
+                        continue;
+                }
+                if (!o && !file && ctx->p->manager != POL_USER && path_is_home(path) && strchr(path, ':')) {
+                        check_error(ctx, &a->loc,
+                                    "a home path cannot hold ':' (systemd reads BindPaths= as SOURCE:DESTINATION)");
                         continue;
                 }
                 struct pol_item it = item_of(ctx, NULL, path);
@@ -726,6 +818,11 @@ static int check_reads(struct check_ctx *ctx, const struct ast_stmt *s)
                         diag_hint(ctx->diags, "use `needs device %s r`", path);
                         continue;
                 }
+                if (ctx->p->manager != POL_USER && path_is_home(path) && strchr(path, ':')) {
+                        check_error(ctx, &a->loc,
+                                    "a home path cannot hold ':' (systemd reads BindReadOnlyPaths= as SOURCE:DESTINATION)");
+                        continue;
+                }
                 /* /proc beyond the process folders is hidden by ProcSubset=pid. */
                 if (path_under(path, "/proc"))
                         relax(ctx, RELAX_PROC_FILES);
@@ -754,11 +851,12 @@ static int check_owns(struct check_ctx *ctx, const struct ast_stmt *s)
                 return check_error(ctx, &s->loc, "missing folder name after 'owns %s'", o->word);
         for (const struct ast_arg *a = s->args->next; a; a = a->next) {
                 const char *t = a->text;
-                if (t[0] == '/' || t[0] == '~' || strstr(t, "..") || strpbrk(t, " \t\\%$\"'") ||
-                    t[strlen(t) - 1] == '/') {
+                if (!*t || t[0] == '/' || t[0] == '~' || !folder_name_ok(t) || t[strlen(t) - 1] == '/') {
                         check_error(ctx, &a->loc,
                                     "'%s' is not a folder name relative to %s (e.g. `owns %s myservice`)",
                                     t, o->system_root, o->word);
+                        if (strchr(t, ':'))
+                                diag_hint(ctx->diags, "systemd reads NAME:LINK in %s= as a folder and a symbolic link to it", o->key);
                         continue;
                 }
                 add(ctx, &ctx->p->directories, o->key, t);
@@ -815,7 +913,7 @@ static int check_needs(struct check_ctx *ctx, const struct ast_stmt *s)
                                                            syscall_group_names_len);
                                 continue;
                         }
-                        add(ctx, &p->syscalls, NULL, a->text);
+                        add_unique(ctx, &p->syscalls, a->text);
                 }
                 break;
         case NEEDS_NAMESPACES:
@@ -1237,6 +1335,17 @@ static const struct {
 static void check_bytes(struct check_ctx *ctx, const struct ast_stmt *s)
 {
         const struct ast_arg *lists[2] = { s->args, s->args2 };
+        /* A statement becomes one line at most; systemd refuses lines over 1 MiB, and
+         * escaping can double a value. */
+        size_t total = 0;
+        for (size_t l = 0; l < 2; l++)
+                for (const struct ast_arg *a = lists[l]; a; a = a->next)
+                        total += a->len + 3;
+        if (total > CHECK_MAX_STATEMENT) {
+                check_error(ctx, &s->loc, "statement longer than %u KiB (a unit line holds at most 1 MiB)",
+                            CHECK_MAX_STATEMENT / 1024);
+                return;
+        }
         for (size_t l = 0; l < 2; l++)
                 for (const struct ast_arg *a = lists[l]; a; a = a->next) {
                         if (!check_utf8(a->text, a->len)) {
@@ -1255,11 +1364,43 @@ static void check_bytes(struct check_ctx *ctx, const struct ast_stmt *s)
                 }
 }
 
+/* Lists the later stages compare pairwise (NoExecPaths=, hidden paths against used ones,
+ * duplicate addresses): a bound keeps hostile input fast. */
+static bool check_counts(struct check_ctx *ctx)
+{
+        struct policy *p = ctx->p;
+        const struct {
+                const struct pol_list *l, *l2;
+                unsigned max;
+                const char *what;
+        } lists[] = {
+                { &p->writes, &p->directories, CHECK_MAX_ITEMS, "written paths and owned folders" },
+                { &p->executes, NULL, CHECK_MAX_ITEMS, "executable paths" },
+                { &p->hides, NULL, CHECK_MAX_ITEMS / 10, "hidden paths" },
+                { &p->ip_allow, NULL, CHECK_MAX_ITEMS, "addresses" },
+                { &p->syscalls, NULL, CHECK_MAX_ITEMS, "system calls" },
+        };
+        bool ok = true;
+        for (size_t i = 0; i < ARRAY_SIZE(lists); i++) {
+                size_t n1 = lists[i].l->n, n2 = lists[i].l2 ? lists[i].l2->n : 0;
+                if (n1 + n2 <= lists[i].max)
+                        continue;
+                const struct pol_list *at = n1 > lists[i].max ? lists[i].l : lists[i].l2;
+                size_t k = n1 > lists[i].max ? lists[i].max : lists[i].max - n1;
+                diag_error(ctx->diags, &at->items[k].stmt->loc, "more than %u %s in one policy",
+                           lists[i].max, lists[i].what);
+                ok = false;
+        }
+        return ok;
+}
+
 /* Facts that involve several statements. */
 static void check_whole(struct check_ctx *ctx)
 {
         struct policy *p = ctx->p;
         ctx->cur = NULL;
+        if (!check_counts(ctx))
+                return;
         size_t starts = 0;
         for (size_t i = 0; i < p->execs.n; i++)
                 starts += streq(p->execs.items[i].key, "ExecStart");
@@ -1346,9 +1487,17 @@ struct policy *check_policy(struct arena *a, struct diag_queue *diags, const str
         const struct ast_arg name = { .text = r->service->name, .loc = r->service->name_loc };
         p->name = r->service->name;
         bool name_ok = strlen(p->name) <= 200;
-        for (const char *c = p->name; *c; c++)
+        for (const char *c = p->name; *c; c++) {
                 if (!isalnum((unsigned char) *c) && !strchr("-_.:\\@", *c))
                         name_ok = false;
+                /* '\' only as systemd-escape writes it, "\xHH": a name ending in '\' would
+                 * continue the Description= line that repeats it. */
+                if (*c == '\\' && !(c[1] == 'x' && isxdigit((unsigned char) c[2]) && isxdigit((unsigned char) c[3])))
+                        name_ok = false;
+        }
+        const char *at = strchr(p->name, '@');
+        if (at && (at == p->name || strchr(at + 1, '@')))
+                name_ok = false; /* systemd: one '@', after the prefix */
         if (!name_ok || strchr(".-", p->name[0])) {
                 diag_error(diags, &name.loc,
                            "'%s' is not a service name (letters, digits, '-', '_', '.', ':' and '@')",

@@ -25,7 +25,36 @@ void diag_queue_free(struct diag_queue *q)
         memset(q, 0, sizeof(*q));
 }
 
-static char *vformat(const char *fmt, va_list ap)
+/* The length of the valid UTF-8 sequence at p (at most n bytes), or 0. */
+static size_t diag_utf8_len(const unsigned char *p, size_t n)
+{
+        unsigned c = p[0], len, min;
+        if (c < 0x80)
+                return 1;
+        if ((c & 0xe0) == 0xc0)
+                len = 2, min = 0x80, c &= 0x1f;
+        else if ((c & 0xf0) == 0xe0)
+                len = 3, min = 0x800, c &= 0x0f;
+        else if ((c & 0xf8) == 0xf0)
+                len = 4, min = 0x10000, c &= 0x07;
+        else
+                return 0;
+        if (n < len)
+                return 0;
+        for (unsigned i = 1; i < len; i++) {
+                if ((p[i] & 0xc0) != 0x80)
+                        return 0;
+                c = (c << 6) | (p[i] & 0x3f);
+        }
+        if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+                return 0;
+        return len;
+}
+
+/* Messages quote what the policy says, which may hold anything: control characters and bytes
+ * that are not UTF-8 are written as \xHH, so a diagnostic is one line of text that cannot
+ * move the cursor, recolour the terminal or fake another diagnostic. */
+UC_PRINTF(1, 0) static char *vformat(const char *fmt, va_list ap)
 {
         va_list ap2;
         va_copy(ap2, ap);
@@ -35,10 +64,30 @@ static char *vformat(const char *fmt, va_list ap)
         char *s = xmalloc((size_t) n + 1);
         vsnprintf(s, (size_t) n + 1, fmt, ap2);
         va_end(ap2);
+        const unsigned char *u = (const unsigned char *) s;
+        size_t len = (size_t) n, clean = 0;
+        while (clean < len && u[clean] >= 0x20 && u[clean] < 0x7f)
+                clean++;
+        if (clean == len)
+                return s;
+        struct strbuf b = STRBUF_INIT;
+        for (size_t i = 0; i < len;) {
+                size_t k = diag_utf8_len(u + i, len - i);
+                if (k == 0 || u[i] < 0x20 || u[i] == 0x7f) {
+                        strbuf_printf(&b, "\\x%02x", u[i]);
+                        i++;
+                } else {
+                        strbuf_add(&b, s + i, k);
+                        i += k;
+                }
+        }
+        free(s);
+        s = xstrdup(strbuf_str(&b));
+        strbuf_free(&b);
         return s;
 }
 
-static void diag_push(struct diag_queue *q, enum diag_severity sev, const struct loc *loc,
+UC_PRINTF(4, 0) static void diag_push(struct diag_queue *q, enum diag_severity sev, const struct loc *loc,
                       const char *fmt, va_list ap)
 {
         if (sev == DIAG_WARNING && q->werror)
@@ -80,7 +129,7 @@ int diag_warning(struct diag_queue *q, const struct loc *loc, const char *fmt, .
         return -1;
 }
 
-static void diag_add_note(struct diag_queue *q, enum diag_severity sev, const struct loc *loc,
+UC_PRINTF(4, 0) static void diag_add_note(struct diag_queue *q, enum diag_severity sev, const struct loc *loc,
                           const char *fmt, va_list ap)
 {
         if (q->n == 0)
@@ -178,15 +227,17 @@ void diag_render_loc(const struct loc *loc, struct strbuf *out)
 {
         if (!loc->src)
                 return;
+        /* A file name may hold control characters too: '?' for each. */
+        for (const char *c = loc->src->name; *c; c++)
+                strbuf_putc(out, (unsigned char) *c < 0x20 || *c == 0x7f ? '?' : *c);
         if (loc->first_line)
-                strbuf_printf(out, "%s:%u:%u", loc->src->name, loc->first_line, loc->first_col);
-        else
-                strbuf_puts(out, loc->src->name);
+                strbuf_printf(out, ":%u:%u", loc->first_line, loc->first_col);
 }
 
 /* The source line, then '^' under the first column and '~' under the rest of the span on
  * that line; tabs are copied so the caret lines up in any tab width. Bytes that are not
- * printable ASCII are shown as '?' so a diagnostic never carries control characters. */
+ * printable ASCII or valid UTF-8 are shown as '?' so a diagnostic never carries control
+ * characters or broken text; each is one byte, so the caret still lines up. */
 static void diag_render_excerpt(const struct loc *loc, struct strbuf *out)
 {
         if (!loc->src || !loc->first_line)
@@ -196,9 +247,16 @@ static void diag_render_excerpt(const struct loc *loc, struct strbuf *out)
         if (len > 400) /* very long lines: show the part around the caret */
                 len = 400;
         strbuf_putc(out, ' ');
-        for (size_t i = 0; i < len; i++) {
-                unsigned char c = (unsigned char) line[i];
-                strbuf_putc(out, c == '\t' || (c >= 0x20 && c < 0x7f) || c >= 0x80 ? (char) c : '?');
+        for (size_t i = 0; i < len;) {
+                const unsigned char *c = (const unsigned char *) line + i;
+                size_t k = diag_utf8_len(c, len - i);
+                if (k > 1) {
+                        strbuf_add(out, line + i, k);
+                        i += k;
+                        continue;
+                }
+                strbuf_putc(out, *c == '\t' || (*c >= 0x20 && *c < 0x7f) ? (char) *c : '?');
+                i++;
         }
         strbuf_putc(out, '\n');
         unsigned first = loc->first_col ? loc->first_col : 1;

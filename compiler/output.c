@@ -36,13 +36,16 @@ static int write_all(int fd, const char *text, size_t len)
 }
 
 /* The folder a file goes in; created (one level, for NAME.service.d) when missing. */
-static int output_prepare_dir(const char *dir, bool *ret_created, char **ret_error)
+static int output_prepare_dir(const char *dir, bool top, bool *ret_created, char **ret_error)
 {
         struct stat st;
         *ret_created = false;
         if (lstat(dir, &st) == 0) {
                 if (S_ISLNK(st.st_mode)) {
-                        /* The top folder may be a link the user chose; a drop-in folder not. */
+                        /* The top folder may be a link the user chose; a drop-in folder not:
+                         * a planted link would send the drop-in elsewhere. */
+                        if (!top)
+                                return output_fail(ret_error, "%s: exists and is a symbolic link; refusing to follow it", dir);
                         if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
                                 return output_fail(ret_error, "%s: not a folder", dir);
                         return 0;
@@ -55,6 +58,12 @@ static int output_prepare_dir(const char *dir, bool *ret_created, char **ret_err
                 return output_fail(ret_error, "%s: %s", dir, strerror(errno));
         if (mkdir(dir, 0755) < 0)
                 return output_fail(ret_error, "cannot create folder %s: %s", dir, strerror(errno));
+        /* 0755 whatever the umask, like the files. */
+        if (chmod(dir, 0755) < 0) {
+                int e = errno;
+                rmdir(dir);
+                return output_fail(ret_error, "cannot create folder %s: %s", dir, strerror(e));
+        }
         *ret_created = true;
         return 0;
 }
@@ -85,7 +94,7 @@ int output_write(const char *dir, const struct output_file *files, size_t n, cha
                 if (!sub)
                         uc_oom();
                 bool created;
-                if (output_prepare_dir(sub, &created, ret_error) < 0) {
+                if (output_prepare_dir(sub, !strchr(files[i].path, '/'), &created, ret_error) < 0) {
                         free(sub);
                         goto out;
                 }

@@ -30,6 +30,8 @@ struct resolve_ctx {
         struct resolved *out;
         struct profile_ref *profiles;
         size_t nprofiles, cap;
+        size_t *index;  /* open addressing over profiles: 1 + position, 0 empty */
+        size_t nindex;  /* slots, a power of two, at least twice nprofiles */
         const char **loaded;
         size_t nloaded, loaded_cap;
         const char *stack[RESOLVE_MAX_DEPTH + 1];
@@ -42,12 +44,33 @@ void resolve_note_chain(struct diag_queue *diags, const struct use_site *via)
                 diag_note(diags, &via->use->loc, "in profile '%s' used here", via->profile);
 }
 
+/* Profiles are found by name through a hash index, so a file of many profiles and many
+ * `use` statements resolves in linear time. */
+static size_t resolve_hash(const char *s)
+{
+        size_t h = 5381;
+        for (; *s; s++)
+                h = h * 33 + (unsigned char) *s;
+        return h;
+}
+
 static struct profile_ref *resolve_find(struct resolve_ctx *ctx, const char *name)
 {
-        for (size_t i = 0; i < ctx->nprofiles; i++)
-                if (streq(ctx->profiles[i].name, name))
-                        return &ctx->profiles[i];
+        if (!ctx->nindex)
+                return NULL;
+        for (size_t i = resolve_hash(name) & (ctx->nindex - 1); ctx->index[i];
+             i = (i + 1) & (ctx->nindex - 1))
+                if (streq(ctx->profiles[ctx->index[i] - 1].name, name))
+                        return &ctx->profiles[ctx->index[i] - 1];
         return NULL;
+}
+
+static void resolve_index(struct resolve_ctx *ctx, size_t pos)
+{
+        size_t i = resolve_hash(ctx->profiles[pos].name) & (ctx->nindex - 1);
+        while (ctx->index[i])
+                i = (i + 1) & (ctx->nindex - 1);
+        ctx->index[i] = pos + 1;
 }
 
 static struct profile_ref *resolve_add_profile(struct resolve_ctx *ctx, const struct ast_block *b)
@@ -57,7 +80,14 @@ static struct profile_ref *resolve_add_profile(struct resolve_ctx *ctx, const st
         struct profile_ref *p = &ctx->profiles[ctx->nprofiles++];
         p->name = b->name;
         p->block = b;
-        return p;
+        if (ctx->nprofiles * 2 > ctx->nindex) {
+                ctx->nindex = ctx->nindex ? ctx->nindex * 2 : 64;
+                ctx->index = arena_alloc(ctx->arena, ctx->nindex * sizeof(*ctx->index));
+                for (size_t i = 0; i < ctx->nprofiles; i++)
+                        resolve_index(ctx, i);
+        } else
+                resolve_index(ctx, ctx->nprofiles - 1);
+        return &ctx->profiles[ctx->nprofiles - 1];
 }
 
 /* Registers a file's profiles; a name defined twice is an error. */

@@ -25,6 +25,11 @@
 #include "ast.h"
 #include "source.h"
 struct parse_ctx;
+/* Lists are built with their last element at hand, so a file of 100,000 statements or a
+ * line of 1,000,000 words is read in linear time. */
+struct uc_stmt_list { struct ast_stmt *head, *tail; };
+struct uc_arg_list { struct ast_arg *head, *tail; };
+struct uc_block_list { struct ast_block *head, *tail; };
 #define UC_YYLTYPE struct loc
 #define UC_YYLTYPE_IS_DECLARED 1
 #define UC_YYLTYPE_IS_TRIVIAL 0
@@ -59,6 +64,40 @@ int uc_yylex(UC_YYSTYPE *lval, UC_YYLTYPE *lloc, void *scanner);
 
 static struct ast_stmt *stmt(struct parse_ctx *ctx, enum ast_stmt_kind kind, const char *sub,
                              const struct loc *loc, struct ast_arg *args, struct ast_arg *args2);
+
+static struct uc_stmt_list stmt_list_add(struct uc_stmt_list l, struct ast_stmt *s)
+{
+        if (!s)
+                return l;
+        if (l.tail)
+                l.tail->next = s;
+        else
+                l.head = s;
+        l.tail = s;
+        return l;
+}
+
+static struct uc_arg_list arg_list_add(struct uc_arg_list l, struct ast_arg *a)
+{
+        if (l.tail)
+                l.tail->next = a;
+        else
+                l.head = a;
+        l.tail = a;
+        return l;
+}
+
+static struct uc_block_list block_list_add(struct uc_block_list l, struct ast_block *b)
+{
+        if (!b)
+                return l;
+        if (l.tail)
+                l.tail->next = b;
+        else
+                l.head = b;
+        l.tail = b;
+        return l;
+}
 static void yyerror(const UC_YYLTYPE *loc, void *scanner, struct parse_ctx *ctx, const char *msg);
 }
 
@@ -66,6 +105,9 @@ static void yyerror(const UC_YYLTYPE *loc, void *scanner, struct parse_ctx *ctx,
         struct ast_arg *arg;
         struct ast_stmt *stmt;
         struct ast_block *block;
+        struct uc_stmt_list stmts;
+        struct uc_arg_list args;
+        struct uc_block_list blocks;
 }
 
 %token END 0 "end of file"
@@ -83,97 +125,100 @@ static void yyerror(const UC_YYLTYPE *loc, void *scanner, struct parse_ctx *ctx,
 %token <arg> TO "to" TYPE "type" USE "use" USER "user" VIA "via" WANTS "wants"
 %token <arg> WORKING_DIRECTORY "working-directory" WRITES "writes"
 
-%type <arg> word words anyword anywords keyword
-%type <stmt> stmts stmt exec_stmt needs_stmt
-%type <block> blocks block
+%type <arg> word anyword keyword
+%type <args> words anywords
+%type <stmt> stmt exec_stmt needs_stmt
+%type <stmts> stmts
+%type <block> block
+%type <blocks> blocks
 
 %%
 
-file: blocks                    { ctx->file->blocks = $1; }
+file: blocks                    { ctx->file->blocks = $1.head; }
     ;
 
-blocks: %empty                  { $$ = NULL; }
-      | blocks block            { $$ = ast_block_append($1, $2); }
+blocks: %empty                  { $$ = (struct uc_block_list) { NULL, NULL }; }
+      | blocks block            { $$ = block_list_add($1, $2); }
       | blocks term             { $$ = $1; }
       | blocks error term       { $$ = $1; yyerrok; if (diag_too_many(ctx->diags)) YYABORT; }
       ;
 
-block: SERVICE word '{' stmts '}'          { $$ = ast_block_new(A, BLOCK_SERVICE, $2, &@$, $4); }
-     | SERVICE word '{' stmts stmt '}'     { $$ = ast_block_new(A, BLOCK_SERVICE, $2, &@$, ast_stmt_append($4, $5)); }
-     | PROFILE word '{' stmts '}'          { $$ = ast_block_new(A, BLOCK_PROFILE, $2, &@$, $4); }
-     | PROFILE word '{' stmts stmt '}'     { $$ = ast_block_new(A, BLOCK_PROFILE, $2, &@$, ast_stmt_append($4, $5)); }
+block: SERVICE word '{' stmts '}'          { $$ = ast_block_new(A, BLOCK_SERVICE, $2, &@$, $4.head); }
+     | SERVICE word '{' stmts stmt '}'     { $$ = ast_block_new(A, BLOCK_SERVICE, $2, &@$, stmt_list_add($4, $5).head); }
+     | PROFILE word '{' stmts '}'          { $$ = ast_block_new(A, BLOCK_PROFILE, $2, &@$, $4.head); }
+     | PROFILE word '{' stmts stmt '}'     { $$ = ast_block_new(A, BLOCK_PROFILE, $2, &@$, stmt_list_add($4, $5).head); }
      | SERVICE error '{' stmts '}'         { $$ = NULL; }
      | PROFILE error '{' stmts '}'         { $$ = NULL; }
      ;
 
-stmts: %empty                   { $$ = NULL; }
+stmts: %empty                   { $$ = (struct uc_stmt_list) { NULL, NULL }; }
      | stmts term               { $$ = $1; }
-     | stmts stmt term          { $$ = ast_stmt_append($1, $2); }
+     | stmts stmt term          { $$ = stmt_list_add($1, $2); }
      | stmts error term         { $$ = $1; yyerrok; if (diag_too_many(ctx->diags)) YYABORT; }
      ;
 
 term: NEWLINE | ';' ;
 
-stmt: USE words                          { $$ = stmt(ctx, STMT_USE, NULL, &@$, $2, NULL); }
-    | DESCRIPTION anywords               { $$ = stmt(ctx, STMT_DESCRIPTION, NULL, &@$, $2, NULL); }
-    | DOCUMENTATION words                { $$ = stmt(ctx, STMT_DOCUMENTATION, NULL, &@$, $2, NULL); }
+stmt: USE words                          { $$ = stmt(ctx, STMT_USE, NULL, &@$, $2.head, NULL); }
+    | DESCRIPTION anywords               { $$ = stmt(ctx, STMT_DESCRIPTION, NULL, &@$, $2.head, NULL); }
+    | DOCUMENTATION words                { $$ = stmt(ctx, STMT_DOCUMENTATION, NULL, &@$, $2.head, NULL); }
     | exec_stmt
     | TYPE word                          { $$ = stmt(ctx, STMT_TYPE, NULL, &@$, $2, NULL); }
     | RESTART word                       { $$ = stmt(ctx, STMT_RESTART, NULL, &@$, $2, NULL); }
     | RESTART word AFTER word            { $$ = stmt(ctx, STMT_RESTART, NULL, &@$, $2, $4); }
-    | ENVIRONMENT anywords               { $$ = stmt(ctx, STMT_ENVIRONMENT, NULL, &@$, $2, NULL); }
-    | ENVIRONMENT_FILE words             { $$ = stmt(ctx, STMT_ENVIRONMENT_FILE, NULL, &@$, $2, NULL); }
+    | ENVIRONMENT anywords               { $$ = stmt(ctx, STMT_ENVIRONMENT, NULL, &@$, $2.head, NULL); }
+    | ENVIRONMENT_FILE words             { $$ = stmt(ctx, STMT_ENVIRONMENT_FILE, NULL, &@$, $2.head, NULL); }
     | WORKING_DIRECTORY word             { $$ = stmt(ctx, STMT_WORKING_DIRECTORY, NULL, &@$, $2, NULL); }
-    | START AFTER words                  { $$ = stmt(ctx, STMT_START, "after", &@$, $3, NULL); }
-    | START BEFORE words                 { $$ = stmt(ctx, STMT_START, "before", &@$, $3, NULL); }
-    | WANTS words                        { $$ = stmt(ctx, STMT_WANTS, NULL, &@$, $2, NULL); }
-    | REQUIRES words                     { $$ = stmt(ctx, STMT_REQUIRES, NULL, &@$, $2, NULL); }
-    | INSTALL words                      { $$ = stmt(ctx, STMT_INSTALL, NULL, &@$, $2, NULL); }
+    | START AFTER words                  { $$ = stmt(ctx, STMT_START, "after", &@$, $3.head, NULL); }
+    | START BEFORE words                 { $$ = stmt(ctx, STMT_START, "before", &@$, $3.head, NULL); }
+    | WANTS words                        { $$ = stmt(ctx, STMT_WANTS, NULL, &@$, $2.head, NULL); }
+    | REQUIRES words                     { $$ = stmt(ctx, STMT_REQUIRES, NULL, &@$, $2.head, NULL); }
+    | INSTALL words                      { $$ = stmt(ctx, STMT_INSTALL, NULL, &@$, $2.head, NULL); }
     | USER word                          { $$ = stmt(ctx, STMT_USER, NULL, &@$, $2, NULL); }
     | USER word GROUP word               { $$ = stmt(ctx, STMT_USER, NULL, &@$, $2, $4); }
-    | READS words                        { $$ = stmt(ctx, STMT_READS, NULL, &@$, $2, NULL); }
-    | WRITES words                       { $$ = stmt(ctx, STMT_WRITES, NULL, &@$, $2, NULL); }
-    | EXECUTES words                     { $$ = stmt(ctx, STMT_EXECUTES, NULL, &@$, $2, NULL); }
-    | HIDES words                        { $$ = stmt(ctx, STMT_HIDES, NULL, &@$, $2, NULL); }
-    | OWNS words                         { $$ = stmt(ctx, STMT_OWNS, NULL, &@$, $2, NULL); }
+    | READS words                        { $$ = stmt(ctx, STMT_READS, NULL, &@$, $2.head, NULL); }
+    | WRITES words                       { $$ = stmt(ctx, STMT_WRITES, NULL, &@$, $2.head, NULL); }
+    | EXECUTES words                     { $$ = stmt(ctx, STMT_EXECUTES, NULL, &@$, $2.head, NULL); }
+    | HIDES words                        { $$ = stmt(ctx, STMT_HIDES, NULL, &@$, $2.head, NULL); }
+    | OWNS words                         { $$ = stmt(ctx, STMT_OWNS, NULL, &@$, $2.head, NULL); }
     | needs_stmt
-    | LISTENS ON words                   { $$ = stmt(ctx, STMT_LISTENS, NULL, &@$, $3, NULL); }
-    | LISTENS ON words FROM words        { $$ = stmt(ctx, STMT_LISTENS, NULL, &@$, $3, $5); }
-    | LISTENS ON words VIA word          { $$ = stmt(ctx, STMT_LISTENS, NULL, &@$, $3, NULL); $$->flag = true; $$->sub = $5->text; }
-    | LISTENS ON words FROM words VIA word { $$ = stmt(ctx, STMT_LISTENS, NULL, &@$, $3, $5); $$->flag = true; $$->sub = $7->text; }
-    | SEES words                         { $$ = stmt(ctx, STMT_SEES, NULL, &@$, $2, NULL); }
+    | LISTENS ON words                   { $$ = stmt(ctx, STMT_LISTENS, NULL, &@$, $3.head, NULL); }
+    | LISTENS ON words FROM words        { $$ = stmt(ctx, STMT_LISTENS, NULL, &@$, $3.head, $5.head); }
+    | LISTENS ON words VIA word          { $$ = stmt(ctx, STMT_LISTENS, NULL, &@$, $3.head, NULL); $$->flag = true; $$->sub = $5->text; }
+    | LISTENS ON words FROM words VIA word { $$ = stmt(ctx, STMT_LISTENS, NULL, &@$, $3.head, $5.head); $$->flag = true; $$->sub = $7->text; }
+    | SEES words                         { $$ = stmt(ctx, STMT_SEES, NULL, &@$, $2.head, NULL); }
     | EXPOSURE AT MOST word              { $$ = stmt(ctx, STMT_EXPOSURE, NULL, &@$, $4, NULL); }
     | MANAGER anyword                    { $$ = stmt(ctx, STMT_MANAGER, NULL, &@$, $2, NULL); }
-    | TARGET words                       { $$ = stmt(ctx, STMT_TARGET, NULL, &@$, $2, NULL); }
-    | DIRECTIVE anywords                 { $$ = stmt(ctx, STMT_DIRECTIVE, NULL, &@$, $2, NULL); }
-    | LIMIT words                        { $$ = stmt(ctx, STMT_LIMIT, NULL, &@$, $2, NULL); }
+    | TARGET words                       { $$ = stmt(ctx, STMT_TARGET, NULL, &@$, $2.head, NULL); }
+    | DIRECTIVE anywords                 { $$ = stmt(ctx, STMT_DIRECTIVE, NULL, &@$, $2.head, NULL); }
+    | LIMIT words                        { $$ = stmt(ctx, STMT_LIMIT, NULL, &@$, $2.head, NULL); }
     | TIMEOUT anyword word               { $$ = stmt(ctx, STMT_TIMEOUT, NULL, &@$, ast_arg_append($2, $3), NULL); }
     ;
 
-exec_stmt: EXEC anywords                 { $$ = stmt(ctx, STMT_EXEC, "exec", &@$, $2, NULL); }
-         | EXEC_PRE anywords             { $$ = stmt(ctx, STMT_EXEC, "exec-pre", &@$, $2, NULL); }
-         | EXEC_POST anywords            { $$ = stmt(ctx, STMT_EXEC, "exec-post", &@$, $2, NULL); }
-         | EXEC_RELOAD anywords          { $$ = stmt(ctx, STMT_EXEC, "exec-reload", &@$, $2, NULL); }
-         | EXEC_STOP anywords            { $$ = stmt(ctx, STMT_EXEC, "exec-stop", &@$, $2, NULL); }
+exec_stmt: EXEC anywords                 { $$ = stmt(ctx, STMT_EXEC, "exec", &@$, $2.head, NULL); }
+         | EXEC_PRE anywords             { $$ = stmt(ctx, STMT_EXEC, "exec-pre", &@$, $2.head, NULL); }
+         | EXEC_POST anywords            { $$ = stmt(ctx, STMT_EXEC, "exec-post", &@$, $2.head, NULL); }
+         | EXEC_RELOAD anywords          { $$ = stmt(ctx, STMT_EXEC, "exec-reload", &@$, $2.head, NULL); }
+         | EXEC_STOP anywords            { $$ = stmt(ctx, STMT_EXEC, "exec-stop", &@$, $2.head, NULL); }
          ;
 
 needs_stmt: NEEDS word                   { $$ = stmt(ctx, STMT_NEEDS, NULL, &@$, $2, NULL); }
-          | NEEDS word anywords          { $$ = stmt(ctx, STMT_NEEDS, NULL, &@$, ast_arg_append($2, $3), NULL); }
-          | NEEDS NETWORK words          { $$ = stmt(ctx, STMT_NEEDS_NETWORK, NULL, &@$, $3, NULL); }
-          | NEEDS NETWORK OUTBOUND TO words           { $$ = stmt(ctx, STMT_NEEDS_OUTBOUND, NULL, &@$, $5, NULL); }
-          | NEEDS NETWORK OUTBOUND TO words PORT words { $$ = stmt(ctx, STMT_NEEDS_OUTBOUND, NULL, &@$, $5, $7); }
+          | NEEDS word anywords          { $$ = stmt(ctx, STMT_NEEDS, NULL, &@$, ast_arg_append($2, $3.head), NULL); }
+          | NEEDS NETWORK words          { $$ = stmt(ctx, STMT_NEEDS_NETWORK, NULL, &@$, $3.head, NULL); }
+          | NEEDS NETWORK OUTBOUND TO words           { $$ = stmt(ctx, STMT_NEEDS_OUTBOUND, NULL, &@$, $5.head, NULL); }
+          | NEEDS NETWORK OUTBOUND TO words PORT words { $$ = stmt(ctx, STMT_NEEDS_OUTBOUND, NULL, &@$, $5.head, $7.head); }
           ;
 
 word: WORD | NUMBER | PATH | STRING ;
 
-words: word                     { $$ = $1; }
-     | words word               { $$ = ast_arg_append($1, $2); }
+words: word                     { $$ = arg_list_add((struct uc_arg_list) { NULL, NULL }, $1); }
+     | words word               { $$ = arg_list_add($1, $2); }
      ;
 
 anyword: word | keyword ;
 
-anywords: anyword               { $$ = $1; }
-        | anywords anyword      { $$ = ast_arg_append($1, $2); }
+anywords: anyword               { $$ = arg_list_add((struct uc_arg_list) { NULL, NULL }, $1); }
+        | anywords anyword      { $$ = arg_list_add($1, $2); }
         ;
 
 /* Keywords read as plain words where a whole line of arguments follows. */

@@ -1,0 +1,133 @@
+/* fuzz_compile.c - libFuzzer target for the compiler: the input is a policy.
+ *
+ * Each input is compiled with every layout, its tokens and AST are dumped, and a successful
+ * compile is explained. Properties checked beyond "no crash, no leak, no hang":
+ *  - the return code is one of 0, 1, 3 or 4, and a failed compile has an error and no files;
+ *  - every emitted file, read back by the project's unit reader (unitfile_parse_text), parses
+ *    without error and holds exactly the entries of the lowered model, in order: nothing a
+ *    policy says can add, drop or change a line of the unit (no injection).
+ * Profiles (`use`) are looked up only in the checkout's stdlib/, found from the binary's
+ * place (build-fuzz/ or build/tests/), so a run does not depend on the current folder. */
+#include "prelude.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "fuzz.h"
+#include "lower.h"
+#include "unit.h"
+#include "unitc.h"
+#include "unitfile.h"
+
+static const char *fuzz_search[1];
+static size_t fuzz_nsearch;
+
+static void fuzz_find_stdlib(void)
+{
+        static char found[PATH_MAX];
+        char exe[PATH_MAX];
+        ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+        if (n <= 0)
+                return;
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (!slash)
+                return;
+        *slash = '\0';
+        static const char *const rel[] = { "/../stdlib", "/../../stdlib" };
+        for (size_t i = 0; i < ARRAY_SIZE(rel); i++) {
+                char cand[PATH_MAX + 32];
+                snprintf(cand, sizeof(cand), "%s%s", exe, rel[i]);
+                if (realpath(cand, found) && access(found, R_OK | X_OK) == 0) {
+                        fuzz_search[0] = found;
+                        fuzz_nsearch = 1;
+                        return;
+                }
+        }
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+        (void) argc;
+        (void) argv;
+        fuzz_find_stdlib();
+        return 0;
+}
+
+/* The emitted text, read back, must be the model entry for entry. */
+static void fuzz_check_readback(const struct uc_file *f, const struct unit_file *model)
+{
+        struct arena *a = arena_new();
+        struct unit_file *u = unit_new(a, "readback");
+        const char *msg = NULL;
+        int r = unitfile_parse_text(u, f->path, f->text, f->len, "Unit\0Service\0Install\0Socket\0", &msg);
+        FUZZ_ASSERT(r == 0, "%s does not read back: %s", f->path, msg ? msg : "?");
+        size_t ns = 0;
+        for (size_t s = 0; s < model->n; s++) {
+                const struct unit_section *ms = &model->sections[s];
+                size_t ne = 0;
+                const struct unit_section *rs = NULL;
+                for (size_t i = 0; i < ms->n; i++) {
+                        const struct unit_entry *e = &ms->entries[i];
+                        if (streq(e->key, "#"))
+                                continue;
+                        if (!rs) {
+                                rs = unit_find_section(u, ms->name);
+                                FUZZ_ASSERT(rs, "%s: section [%s] lost", f->path, ms->name);
+                                ns++;
+                        }
+                        FUZZ_ASSERT(ne < rs->n, "%s: [%s] %s= lost", f->path, ms->name, e->key);
+                        const struct unit_entry *g = &rs->entries[ne++];
+                        FUZZ_ASSERT(streq(g->key, e->key) && streq(g->value, e->value),
+                                    "%s: [%s] wrote %s=%s, read back %s=%s", f->path, ms->name, e->key,
+                                    e->value, g->key, g->value);
+                }
+                FUZZ_ASSERT(!rs || ne == rs->n, "%s: [%s] reads back %zu entries, wrote %zu", f->path,
+                            ms->name, rs ? rs->n : 0, ne);
+        }
+        FUZZ_ASSERT(ns == u->n, "%s: reads back %zu sections, wrote %zu", f->path, u->n, ns);
+        arena_free(a);
+}
+
+static void fuzz_compile(const uint8_t *data, size_t size, enum check_layout layout, enum uc_dump dump)
+{
+        struct uc_options opt = {
+                .search_path = fuzz_search,
+                .nsearch = fuzz_nsearch,
+                .layout = layout,
+                .max_errors = 10,
+                .dump = dump,
+        };
+        struct uc_result r;
+        int rc = uc_compile_buffer("fuzz.pol", (const char *) data, size, &opt, &r);
+        FUZZ_ASSERT(rc == UC_EXIT_OK || rc == UC_EXIT_INPUT || rc == UC_EXIT_IO || rc == UC_EXIT_EXPOSURE,
+                    "rc %d", rc);
+        struct strbuf out = STRBUF_INIT;
+        diag_render(&r.diags, &out);
+        if (rc != UC_EXIT_OK) {
+                FUZZ_ASSERT(diag_has_errors(&r.diags) && r.nfiles == 0, "failed without an error");
+                FUZZ_ASSERT(out.len > 0, "failed with nothing to say");
+        }
+        if (rc == UC_EXIT_OK && dump == UC_DUMP_NONE) {
+                FUZZ_ASSERT(r.lowered && r.nfiles == r.lowered->n && r.nfiles > 0, "no files");
+                for (size_t i = 0; i < r.nfiles; i++) {
+                        FUZZ_ASSERT(strlen(r.files[i].text) == r.files[i].len, "NUL in %s", r.files[i].path);
+                        fuzz_check_readback(&r.files[i], r.lowered->files[i].unit);
+                }
+                uc_explain(&r, &out);
+        }
+        strbuf_free(&out);
+        uc_result_free(&r);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+        fuzz_compile(data, size, LAYOUT_FULL, UC_DUMP_NONE);
+        fuzz_compile(data, size, LAYOUT_SPLIT, UC_DUMP_NONE);
+        fuzz_compile(data, size, LAYOUT_DROPIN, UC_DUMP_NONE);
+        fuzz_compile(data, size, LAYOUT_FULL, UC_DUMP_TOKENS);
+        fuzz_compile(data, size, LAYOUT_FULL, UC_DUMP_AST);
+        return 0;
+}
