@@ -198,6 +198,22 @@ bool check_unit_name(const char *s)
         return false;
 }
 
+bool check_service_name(const char *name)
+{
+        if (!*name || strlen(name) > 200 || strchr(".-", name[0]))
+                return false;
+        for (const char *c = name; *c; c++) {
+                if (!isalnum((unsigned char) *c) && !strchr("-_.:\\@", *c))
+                        return false;
+                /* '\' only as systemd-escape writes it, "\xHH": a name ending in '\' would
+                 * continue the Description= line that repeats it. */
+                if (*c == '\\' && !(c[1] == 'x' && isxdigit((unsigned char) c[2]) && isxdigit((unsigned char) c[3])))
+                        return false;
+        }
+        const char *at = strchr(name, '@');
+        return !at || (at != name && !strchr(at + 1, '@')); /* systemd: one '@', after the prefix */
+}
+
 bool check_user_name(const char *s)
 {
         size_t len = strlen(s);
@@ -1486,19 +1502,7 @@ struct policy *check_policy(struct arena *a, struct diag_queue *diags, const str
 
         const struct ast_arg name = { .text = r->service->name, .loc = r->service->name_loc };
         p->name = r->service->name;
-        bool name_ok = strlen(p->name) <= 200;
-        for (const char *c = p->name; *c; c++) {
-                if (!isalnum((unsigned char) *c) && !strchr("-_.:\\@", *c))
-                        name_ok = false;
-                /* '\' only as systemd-escape writes it, "\xHH": a name ending in '\' would
-                 * continue the Description= line that repeats it. */
-                if (*c == '\\' && !(c[1] == 'x' && isxdigit((unsigned char) c[2]) && isxdigit((unsigned char) c[3])))
-                        name_ok = false;
-        }
-        const char *at = strchr(p->name, '@');
-        if (at && (at == p->name || strchr(at + 1, '@')))
-                name_ok = false; /* systemd: one '@', after the prefix */
-        if (!name_ok || strchr(".-", p->name[0])) {
+        if (!check_service_name(p->name)) {
                 diag_error(diags, &name.loc,
                            "'%s' is not a service name (letters, digits, '-', '_', '.', ':' and '@')",
                            name.kind == ARG_STRING ? "string" : p->name);

@@ -24,6 +24,9 @@ bool check_size(const char *s);
 bool check_address(const char *s);
 /* A unit name with a known suffix. */
 bool check_unit_name(const char *s);
+/* A service name (without ".service") that systemd accepts and that cannot change the
+ * meaning of a line it is written in. */
+bool check_service_name(const char *name);
 /* A user or group name systemd accepts, or a numeric id. */
 bool check_user_name(const char *s);
 

@@ -246,6 +246,15 @@ int main(int argc, char **argv)
                 outdir = slash ? xstrndup(output, slash == output ? 1 : (size_t) (slash - output))
                                : xstrdup(".");
                 opt.unit_name = xstrndup(base, n - 8);
+                /* The file's name is the unit's name, written into the unit: it must be one. */
+                if (!check_service_name(opt.unit_name)) {
+                        fprintf(stderr, "unitc: -o: not a unit name systemd accepts (letters, digits, '-', '_', '.', ':' and one '@'): ");
+                        for (const char *b = base; *b; b++)
+                                fputc((unsigned char) *b < 0x20 || *b == 0x7f ? '?' : *b, stderr);
+                        fputc('\n', stderr);
+                        rc = UC_EXIT_USAGE;
+                        goto out;
+                }
         }
 
         /* The rest of the search path. */
