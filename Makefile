@@ -42,10 +42,10 @@ $(O)/config.h: FORCE | $(O)
 
 FORCE:
 
-$(O)/parser.c $(O)/parser.h: grammar/parser.y | $(O)
+$(O)/parser.c $(O)/parser.h &: grammar/parser.y | $(O)
 	$(BISON) -Wall -Werror --header=$(O)/parser.h -o $(O)/parser.c $<
 
-$(O)/lexer.c $(O)/lexer.h: grammar/lexer.l | $(O)
+$(O)/lexer.c $(O)/lexer.h &: grammar/lexer.l | $(O)
 	$(FLEX) --header-file=$(O)/lexer.h -o $(O)/lexer.c $<
 
 # The generated scanner gets relaxed warnings and never -Werror.
