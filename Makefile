@@ -80,12 +80,15 @@ check-asan:
 	$(MAKE) O=build-asan CFLAGS='$(SAN_FLAGS)' LDFLAGS='$(SAN_FLAGS)' \
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 check
 
-# The golden and error suites with every compile under valgrind's memcheck.
-check-valgrind: all
-	UNITC="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect $(CURDIR)/$(O)/unitc" \
-		tests/golden/run && \
-	UNITC="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect $(CURDIR)/$(O)/unitc" \
-		tests/errors/run
+# The suites that run the compiler, with every run under valgrind's memcheck: the unit
+# tests, the golden, error, bogon and output suites, and 500 property cases.
+VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
+check-valgrind: all unit-tests property-tests
+	set -e; for t in $(UNIT_TESTS); do $(VALGRIND) $$t > /dev/null; done; \
+		echo "unit tests under valgrind: clean"
+	set -e; for s in golden errors bogons output; do \
+		UNITC="$(VALGRIND) $(CURDIR)/$(O)/unitc" tests/$$s/run | tail -n 1; done
+	$(VALGRIND) $(O)/tests/property_inject -n 500 | tail -n 1
 
 # The end-to-end suite derives each policy's expectations with this program.
 $(O)/tests/e2e-expect: tests/e2e/expect.c $(O)/libunitc.a
