@@ -33,27 +33,34 @@ struct check_ctx {
         const struct ast_stmt *timeouts[2];
 };
 
-UC_PRINTF(3, 4) static int check_error(struct check_ctx *ctx, const struct loc *loc, const char *fmt, ...)
+/* A diagnostic about the current statement, with the chain of `use` that brought it in. */
+UC_PRINTF(4, 0) static void check_vreport(struct check_ctx *ctx, bool error, const struct loc *loc, const char *fmt,
+                          va_list ap)
 {
         char buf[1024];
+        vsnprintf(buf, sizeof(buf), fmt, ap);
+        if (error)
+                diag_error(ctx->diags, loc, "%s", buf);
+        else
+                diag_warning(ctx->diags, loc, "%s", buf);
+        resolve_note_chain(ctx->diags, ctx->cur ? ctx->cur->via : NULL);
+}
+
+UC_PRINTF(3, 4) static int check_error(struct check_ctx *ctx, const struct loc *loc, const char *fmt, ...)
+{
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(buf, sizeof(buf), fmt, ap);
+        check_vreport(ctx, true, loc, fmt, ap);
         va_end(ap);
-        diag_error(ctx->diags, loc, "%s", buf);
-        resolve_note_chain(ctx->diags, ctx->cur ? ctx->cur->via : NULL);
         return -1;
 }
 
 UC_PRINTF(3, 4) static void check_warning(struct check_ctx *ctx, const struct loc *loc, const char *fmt, ...)
 {
-        char buf[1024];
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(buf, sizeof(buf), fmt, ap);
+        check_vreport(ctx, false, loc, fmt, ap);
         va_end(ap);
-        diag_warning(ctx->diags, loc, "%s", buf);
-        resolve_note_chain(ctx->diags, ctx->cur ? ctx->cur->via : NULL);
 }
 
 /* ---- value checks ---------------------------------------------------------------------- */

@@ -10,7 +10,7 @@
 #include "arena.h"
 #include "source.h"
 
-static char *path_dirname(struct arena *a, const char *path)
+char *source_dirname(struct arena *a, const char *path)
 {
         const char *slash = strrchr(path, '/');
         if (!slash)
@@ -24,7 +24,7 @@ struct source *source_from_buffer(struct arena *a, const char *name, const char 
 {
         struct source *s = arena_alloc(a, sizeof(*s));
         s->name = arena_strdup(a, name);
-        s->dir = path_dirname(a, name);
+        s->dir = source_dirname(a, name);
         char *text = arena_alloc(a, len + 1);
         memcpy(text, buf, len);
         s->text = text;

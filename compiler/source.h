@@ -32,6 +32,8 @@ struct source *source_from_buffer(struct arena *a, const char *name, const char 
 /* Reads a file; on error returns NULL and sets *ret_errno (ERANGE: larger than the limit,
  * EISDIR: a folder, EILSEQ: NUL bytes). */
 struct source *source_read_file(struct arena *a, const char *path, int *ret_errno);
+/* The folder part of a path ("." for a bare name, "/" for a file in /), in the arena. */
+char *source_dirname(struct arena *a, const char *path);
 /* The text of line n (1-based), without its newline, and its length. */
 const char *source_line(const struct source *s, unsigned n, size_t *ret_len);
 

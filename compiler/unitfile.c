@@ -20,6 +20,7 @@
 #include "arena.h"
 #include "strbuf.h"
 #include "unit.h"
+#include "source.h"
 #include "unitfile.h"
 
 #define UNITFILE_LONG_LINE_MAX (1024U * 1024U) /* systemd's LONG_LINE_MAX */
@@ -371,16 +372,6 @@ static void unitfile_dirs_add(struct arena *a, struct unitfile_dirs *d, const ch
         free(real);
 }
 
-static char *unitfile_dirname(struct arena *a, const char *path)
-{
-        const char *slash = strrchr(path, '/');
-        if (!slash)
-                return arena_strdup(a, ".");
-        if (slash == path)
-                return arena_strdup(a, "/");
-        return arena_strndup(a, path, (size_t) (slash - path));
-}
-
 static const char *unitfile_basename(const char *path)
 {
         const char *slash = strrchr(path, '/');
@@ -514,7 +505,7 @@ static bool unitfile_find(struct arena *a, const struct unitfile_dirs *d, const 
                                         id = arena_strdup(a, tb);
                         }
                         p = target[0] == '/' ? arena_strdup(a, target)
-                                             : arena_printf(a, "%s/%s", unitfile_dirname(a, p), target);
+                                             : arena_printf(a, "%s/%s", source_dirname(a, p), target);
                         if (lstat(p, &st) < 0)
                                 break;
                 }
@@ -652,7 +643,7 @@ static int unitfile_fail(struct unitfile_result *ret, enum unitfile_status st, c
 
 const char *unitfile_argument_dir(struct arena *a, const char *path)
 {
-        char *dir = unitfile_dirname(a, path);
+        char *dir = source_dirname(a, path);
         if (unitfile_exists(path))
                 return dir;
         char *tmpl = unitfile_template_of(a, unitfile_basename(path));
