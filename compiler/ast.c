@@ -36,6 +36,7 @@ static const char *const ast_stmt_kind_names[_STMT_KIND_MAX] = {
         [STMT_TARGET] = "target",
         [STMT_DIRECTIVE] = "directive",
         [STMT_LIMIT] = "limit",
+        [STMT_PRIORITY] = "priority",
         [STMT_TIMEOUT] = "timeout",
 };
 

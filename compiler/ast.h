@@ -56,6 +56,7 @@ enum ast_stmt_kind {
         STMT_TARGET,
         STMT_DIRECTIVE,   /* args: section, key, value */
         STMT_LIMIT,       /* args: resource, value */
+        STMT_PRIORITY,    /* args: nice|io|cpu, value, [level] */
         STMT_TIMEOUT,     /* args: start|stop, duration */
         _STMT_KIND_MAX,
 };

@@ -1242,6 +1242,10 @@ static int check_directive(struct check_ctx *ctx, const struct ast_stmt *s)
                 check_error(ctx, &key->loc,
                             "%s= is managed by unitc; the escape hatch cannot override it (policies only narrow)",
                             key->text);
+                for (size_t i = 0; i < directive_statement_table_len; i++)
+                        if (streq(directive_statement_table[i].key, key->text))
+                                diag_hint(ctx->diags, "the statement that sets it: `%s`",
+                                          directive_statement_table[i].statement);
                 return -1;
         }
         if (check_raw_text(ctx, val, val->text) < 0)
@@ -1289,6 +1293,80 @@ static int check_limit(struct check_ctx *ctx, const struct ast_stmt *s)
                 }
         add(ctx, &ctx->p->limits, l->key, v->text);
         return 0;
+}
+
+/* Adds key=value for a priority statement, once per directive. */
+static int add_priority(struct check_ctx *ctx, const struct ast_stmt *s, const char *word, const char *key,
+                        const char *value)
+{
+        for (size_t i = 0; i < ctx->p->limits.n; i++)
+                if (streq(ctx->p->limits.items[i].key, key)) {
+                        check_error(ctx, &s->loc, "priority %s given twice", word);
+                        diag_note(ctx->diags, &ctx->p->limits.items[i].stmt->loc, "first given here");
+                        return -1;
+                }
+        add(ctx, &ctx->p->limits, key, value);
+        return 0;
+}
+
+/* `priority nice N`, `priority io CLASS [LEVEL]`, `priority cpu POLICY`. A per-user manager
+ * runs as the user: it may lower a priority but not raise it, and systemd would quietly set
+ * the closest nice value it can (setpriority_closest) or fail the start (ioprio_set). */
+static int check_priority(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        if (want_args(ctx, s, 2, 3, "priority nice|io|cpu VALUE") < 0)
+                return -1;
+        const struct priority_info *pr = check_table_row(ctx, s->args, "priority", priority_table,
+                                                         priority_table_len, sizeof(*priority_table));
+        if (!pr)
+                return -1;
+        const struct ast_arg *v = s->args->next, *level = v->next;
+        bool user = ctx->p->manager == POL_USER;
+        if (pr->kind == PRIORITY_NICE) {
+                if (level)
+                        return check_error(ctx, &level->loc, "too many arguments; expected: %s", pr->usage);
+                const char *d = v->text + (v->text[0] == '-');
+                long n = strtol(v->text, NULL, 10);
+                if (!*d || strspn(d, "0123456789") != strlen(d) || strlen(d) > 2 || n < -20 || n > 19)
+                        return check_error(ctx, &v->loc, "'%s' is not a nice value (-20 highest to 19 lowest)",
+                                           v->text);
+                if (n < 0 && user) {
+                        check_error(ctx, &v->loc,
+                                    "a per-user manager cannot raise a priority: systemd would quietly use nice 0");
+                        diag_hint(ctx->diags, "use 0 to 19 (lower priorities) in a user service");
+                        return -1;
+                }
+                return add_priority(ctx, s, pr->word, pr->key, arena_printf(ctx->arena, "%ld", n));
+        }
+        const struct priority_class *c = NULL;
+        const char *words[8];
+        size_t n = 0;
+        for (size_t i = 0; i < priority_class_table_len; i++)
+                if (priority_class_table[i].kind == pr->kind) {
+                        assert(n < ARRAY_SIZE(words));
+                        words[n++] = priority_class_table[i].word;
+                        if (streq(priority_class_table[i].word, v->text))
+                                c = &priority_class_table[i];
+                }
+        if (!c) {
+                check_word_in(ctx, v, pr->kind == PRIORITY_IO ? "I/O class" : "CPU policy", words, n);
+                return -1;
+        }
+        if (level && !c->level)
+                return check_error(ctx, &level->loc, "`priority %s %s` takes no level", pr->word, c->word);
+        if (level && (strlen(level->text) != 1 || level->text[0] < '0' || level->text[0] > '7'))
+                return check_error(ctx, &level->loc, "'%s' is not an I/O level (0 highest to 7 lowest)",
+                                   level->text);
+        if (c->user_fails && user) {
+                check_error(ctx, &v->loc,
+                            "a per-user manager cannot set the %s I/O class: the start would fail (ioprio_set needs CAP_SYS_ADMIN)",
+                            c->word);
+                diag_hint(ctx->diags, "use best-effort or idle in a user service");
+                return -1;
+        }
+        if (add_priority(ctx, s, pr->word, pr->key, c->word) < 0)
+                return -1;
+        return level ? add_priority(ctx, s, pr->word, "IOSchedulingPriority", level->text) : 0;
 }
 
 static int check_timeout(struct check_ctx *ctx, const struct ast_stmt *s)
@@ -1350,6 +1428,7 @@ static const struct {
         [STMT_TARGET] = { check_target, 1 },
         [STMT_DIRECTIVE] = { check_directive, 3 },
         [STMT_LIMIT] = { check_limit, 3 },
+        [STMT_PRIORITY] = { check_priority, 3 },
         [STMT_TIMEOUT] = { check_timeout, 3 },
 };
 

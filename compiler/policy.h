@@ -67,7 +67,7 @@ struct policy {
         struct pol_list outbound_ports;  /* ports named on outbound statements (not enforceable) */
         struct pol_list listens;         /* key: tcp|udp; value: address or NULL; port */
         struct pol_list directives;      /* the escape hatch: key "Section", value "Key=Value" */
-        struct pol_list limits;          /* key: directive, value */
+        struct pol_list limits;          /* limit and priority: key: directive, value */
 
         bool has_exposure_max;
         double exposure_max;

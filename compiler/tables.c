@@ -128,7 +128,7 @@ const struct needs_info needs_table[] = {
         { "realtime", NEEDS_NO_ARGS, BIT(RELAX_REALTIME) | BIT(RELAX_RESOURCES), NULL, NULL, NULL,
           "use real-time scheduling" },
         { "resources", NEEDS_NO_ARGS, BIT(RELAX_RESOURCES), NULL, NULL, NULL,
-          "change resource limits and priorities (setrlimit, setpriority: @resources)" },
+          "change its own priorities and scheduling (setpriority, ioprio_set, sched_setaffinity: @resources); `priority` needs none" },
         { "setuid", NEEDS_NO_ARGS, BIT(RELAX_SETUID), NULL, NULL, NULL,
           "run setuid/setgid programs or gain privileges (sudo, ping on some systems)" },
         { "personality", NEEDS_NO_ARGS, BIT(RELAX_PERSONALITY), NULL, "personality", NULL,
@@ -203,6 +203,25 @@ const struct limit_info limit_table[] = {
 };
 const size_t limit_table_len = ARRAY_SIZE(limit_table);
 
+const struct priority_info priority_table[] = {
+        { "nice", "Nice", PRIORITY_NICE, "priority nice N (-20 highest to 19 lowest)" },
+        { "io", "IOSchedulingClass", PRIORITY_IO, "priority io idle|best-effort|realtime [LEVEL 0-7]" },
+        { "cpu", "CPUSchedulingPolicy", PRIORITY_CPU, "priority cpu other|batch|idle" },
+};
+const size_t priority_table_len = ARRAY_SIZE(priority_table);
+
+/* Real-time CPU policies are left out: they need CPUSchedulingPriority= and can starve the
+ * machine; `needs realtime` lets a daemon ask for them itself. */
+const struct priority_class priority_class_table[] = {
+        { "idle", PRIORITY_IO, false, false },
+        { "best-effort", PRIORITY_IO, true, false },
+        { "realtime", PRIORITY_IO, true, true },
+        { "other", PRIORITY_CPU, false, false },
+        { "batch", PRIORITY_CPU, false, false },
+        { "idle", PRIORITY_CPU, false, false },
+};
+const size_t priority_class_table_len = ARRAY_SIZE(priority_class_table);
+
 const char *const service_type_names[] = {
         "simple", "exec", "forking", "oneshot", "dbus", "notify", "idle",
 };
@@ -248,8 +267,13 @@ const struct directive_info directive_table[] = {
         { "BindReadOnlyPaths", "Service", 233, USER_NS, true, NULL },
         { "BindPaths", "Service", 233, USER_NS, true, NULL },
         { "ExecPaths", "Service", 248, USER_NS, true, NULL },
+        { "TemporaryFileSystem", "Service", 238, USER_NS, true, NULL },
         { "NoExecPaths", "Service", 248, USER_NS, true, NULL },
         { "UMask", "Service", 1, USER_OK, true, NULL },
+        { "Nice", "Service", 1, USER_OK, true, NULL },
+        { "IOSchedulingClass", "Service", 1, USER_OK, true, NULL },
+        { "IOSchedulingPriority", "Service", 1, USER_OK, true, NULL },
+        { "CPUSchedulingPolicy", "Service", 1, USER_OK, true, NULL },
         { "CapabilityBoundingSet", "Service", 1, USER_CAP, true, NULL },
         { "AmbientCapabilities", "Service", 229, USER_FAILS, true,
           "a per-user manager has no capabilities to give (218/CAPABILITIES)" },
@@ -313,3 +337,42 @@ const struct directive_info *directive_lookup(const char *section, const char *k
                         return &directive_table[i];
         return NULL;
 }
+
+const struct directive_statement directive_statement_table[] = {
+        { "Nice", "priority nice N" },
+        { "IOSchedulingClass", "priority io CLASS [LEVEL]" },
+        { "IOSchedulingPriority", "priority io CLASS LEVEL" },
+        { "CPUSchedulingPolicy", "priority cpu POLICY" },
+        { "MemoryMax", "limit memory SIZE" },
+        { "TasksMax", "limit tasks N" },
+        { "LimitNOFILE", "limit open-files N" },
+        { "CPUQuota", "limit cpu N%" },
+        { "User", "user NAME" },
+        { "Group", "user NAME group GROUP" },
+        { "DynamicUser", "user dynamic" },
+        { "ReadWritePaths", "writes PATH" },
+        { "ReadOnlyPaths", "reads PATH" },
+        { "InaccessiblePaths", "hides PATH" },
+        { "ExecPaths", "executes PATH" },
+        { "Environment", "environment NAME=VALUE" },
+        { "EnvironmentFile", "environment-file PATH" },
+        { "WorkingDirectory", "working-directory PATH" },
+        { "TimeoutStartSec", "timeout start DURATION" },
+        { "TimeoutStopSec", "timeout stop DURATION" },
+        { "Restart", "restart POLICY [after DELAY]" },
+        { "Type", "type TYPE" },
+        { "AmbientCapabilities", "needs capability NAME" },
+        { "CapabilityBoundingSet", "needs capability NAME" },
+        { "MemoryDenyWriteExecute", "needs jit" },
+        { "RestrictRealtime", "needs realtime" },
+        { "SystemCallFilter", "needs syscalls NAME" },
+        { "RestrictAddressFamilies", "needs network ..." },
+        { "PrivateNetwork", "needs network ..." },
+        { "IPAddressAllow", "needs network outbound to ADDRESS" },
+        { "IPAddressDeny", "needs network outbound to ADDRESS" },
+        { "RestrictNamespaces", "needs namespaces TYPE" },
+        { "PrivateTmp", "needs shared-tmp" },
+        { "DeviceAllow", "needs device PATH" },
+        { "ProtectProc", "sees all processes" },
+};
+const size_t directive_statement_table_len = ARRAY_SIZE(directive_statement_table);

@@ -112,6 +112,29 @@ struct limit_info {
 extern const struct limit_info limit_table[];
 extern const size_t limit_table_len;
 
+/* `priority nice N`, `priority io CLASS [LEVEL]`, `priority cpu POLICY`: set by the manager
+ * before the service starts, so the service needs no system call or capability for them. */
+enum priority_kind { PRIORITY_NICE, PRIORITY_IO, PRIORITY_CPU };
+struct priority_info {
+        const char *word;
+        const char *key;             /* Nice, IOSchedulingClass, CPUSchedulingPolicy */
+        enum priority_kind kind;
+        const char *usage;
+};
+extern const struct priority_info priority_table[];
+extern const size_t priority_table_len;
+
+/* The values of `priority io` and `priority cpu`. level: takes a level 0 (highest) to 7;
+ * user_fails: a per-user manager lacks the privilege, and the start fails. */
+struct priority_class {
+        const char *word;
+        enum priority_kind kind;
+        bool level;
+        bool user_fails;
+};
+extern const struct priority_class priority_class_table[];
+extern const size_t priority_class_table_len;
+
 /* Service types and restart policies systemd accepts. */
 extern const char *const service_type_names[];
 extern const size_t service_type_names_len;
@@ -139,5 +162,13 @@ struct directive_info {
 extern const struct directive_info directive_table[];
 extern const size_t directive_table_len;
 const struct directive_info *directive_lookup(const char *section, const char *key);
+
+/* The statement that sets a directive, for the hint when the escape hatch names it. */
+struct directive_statement {
+        const char *key;
+        const char *statement;
+};
+extern const struct directive_statement directive_statement_table[];
+extern const size_t directive_statement_table_len;
 
 #endif

@@ -270,6 +270,23 @@ static void expect_identity(void)
         }
 }
 
+/* The probe operation that reads what a priority directive set, or NULL. */
+static const char *prio_op(const char *key)
+{
+        static const struct {
+                const char *key, *op;
+        } ops[] = {
+                { "Nice", "prio nice" },
+                { "IOSchedulingClass", "prio ioclass" },
+                { "IOSchedulingPriority", "prio iolevel" },
+                { "CPUSchedulingPolicy", "prio cpu" },
+        };
+        for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
+                if (!strcmp(ops[i].key, key))
+                        return ops[i].op;
+        return NULL;
+}
+
 static void expect_process(void)
 {
         section("process", "exec, type, restart and timeouts are the harness's (probe drop-in); the rest applies");
@@ -290,6 +307,8 @@ static void expect_process(void)
                 const struct pol_item *l = &P->limits.items[i];
                 if (!strcmp(l->key, "LimitNOFILE"))
                         check("rlimit nofile", f("value=%s", l->value));
+                else if (prio_op(l->key))
+                        check(prio_op(l->key), f("value=%s", l->value));
                 else
                         note(f("%s=%s: accepted, not enforced in this container (z-env-resource-limits)",
                                l->key, l->value));

@@ -51,6 +51,10 @@
  *   status FIELD        value = the FIELD: line of /proc/self/status (e.g.
  *                       NoNewPrivs, Seccomp), whitespace removed.
  *   uid                 value = the real uid.
+ *   prio nice|ioclass|iolevel|cpu
+ *                       value = the nice value; the I/O class (none, realtime,
+ *                       best-effort, idle) or level of ioprio_get(2); the CPU
+ *                       policy (other, fifo, rr, batch, idle).
  *   rlimit NAME         value = the soft limit of RLIMIT_<NAME> (nofile, nproc,
  *                       memlock, core, as, stack, fsize), or "infinity".
  *   ns TYPE             value = "same" if /proc/self/ns/TYPE (mnt, net, user, pid,
@@ -483,6 +487,35 @@ static int op_rlimit(struct result *r, const char *name)
 	return fail(r, -1, "unknown limit '%s'", name);
 }
 
+static int op_prio(struct result *r, const char *what)
+{
+	static const char *const io_classes[] = { "none", "realtime", "best-effort", "idle" };
+	static const char *const policies[] = { "other", "fifo", "rr", "batch", "iso", "idle" };
+	if (!strcmp(what, "nice")) {
+		errno = 0;
+		int n = getpriority(PRIO_PROCESS, 0);
+		if (n == -1 && errno)
+			return fail(r, errno, "getpriority");
+		return set_value(r, "%d", n);
+	}
+	if (!strcmp(what, "ioclass") || !strcmp(what, "iolevel")) {
+		long v = syscall(SYS_ioprio_get, 1 /* IOPRIO_WHO_PROCESS */, 0);
+		if (v < 0)
+			return fail(r, errno, "ioprio_get");
+		if (what[2] == 'l')
+			return set_value(r, "%ld", v & 0x1fff);
+		return (v >> 13) < 4 ? set_value(r, "%s", io_classes[v >> 13]) : set_value(r, "%ld", v >> 13);
+	}
+	if (!strcmp(what, "cpu")) {
+		int p = sched_getscheduler(0);
+		if (p < 0)
+			return fail(r, errno, "sched_getscheduler");
+		p &= ~SCHED_RESET_ON_FORK;
+		return p < 6 ? set_value(r, "%s", policies[p]) : set_value(r, "%d", p);
+	}
+	return fail(r, -1, "unknown priority '%s'", what);
+}
+
 static int op_procs(struct result *r)
 {
 	DIR *d = opendir("/proc");
@@ -862,6 +895,7 @@ static void dispatch(struct result *r, int nw, char **w)
 	else if (!strcmp(op, "ns")) { ARGS(1, 1); op_ns(r, w[1]); }
 	else if (!strcmp(op, "uidmap")) { ARGS(0, 0); op_uidmap(r); }
 	else if (!strcmp(op, "rlimit")) { ARGS(1, 1); op_rlimit(r, w[1]); }
+	else if (!strcmp(op, "prio")) { ARGS(1, 1); op_prio(r, w[1]); }
 	else if (!strcmp(op, "procs")) { ARGS(0, 0); op_procs(r); }
 	else if (!strcmp(op, "ifaces")) { ARGS(0, 0); op_ifaces(r); }
 	else if (!strcmp(op, "mount")) { ARGS(1, 1); op_mount(r, w[1]); }
