@@ -192,9 +192,15 @@ static bool under(const char *path, const char *root)
         return strncmp(path, root, n) == 0 && (path[n] == '/' || path[n] == '\0');
 }
 
+/* What ProtectHome= covers. */
+static const char *const home_roots[] = { "/home", "/root", "/run/user" };
+
 static bool is_home_path(const char *path)
 {
-        return under(path, "/home") || under(path, "/root") || under(path, "/run/user");
+        for (size_t i = 0; i < ARRAY_SIZE(home_roots); i++)
+                if (under(path, home_roots[i]))
+                        return true;
+        return under(path, "%h");
 }
 
 static void lower_files(struct lower_ctx *ctx)
@@ -211,21 +217,25 @@ static void lower_files(struct lower_ctx *ctx)
         if (!user)
                 put(ctx, "Service", "ReadOnlyPaths", "/run", why_default(ctx, "/run is read-only too"));
 
-        /* Home folders: hidden; a system service that uses one gets an empty /home with just
-         * the named paths bound in. A user service sees its home read-only. */
-        for (size_t i = 0; !user && i < p->reads.n; i++)
+        /* Home folders: hidden; a service that uses one gets an empty /home with just the
+         * named paths bound in, a user service too: it sees of its own home only what it
+         * reads and writes. */
+        for (size_t i = 0; i < p->reads.n; i++)
                 if (is_home_path(p->reads.items[i].value) && !home_stmt)
                         home_stmt = p->reads.items[i].stmt;
-        for (size_t i = 0; !user && i < p->writes.n; i++)
+        for (size_t i = 0; i < p->writes.n; i++)
                 if (is_home_path(p->writes.items[i].value) && !home_stmt)
                         home_stmt = p->writes.items[i].stmt;
-        if (user)
-                put(ctx, "Service", "ProtectHome", "read-only",
-                    why_default(ctx, "the home folder is read-only but for the paths it writes"));
-        else if (home_stmt)
+        if (home_stmt) {
                 put_by(ctx, "Service", "ProtectHome", "tmpfs", home_stmt);
-        else
+                /* The empty home a user service's own manager makes is its own and writable:
+                 * what it wrote there would be gone at the next start, without an error. */
+                if (user) /* `~` alone is refused: there is always a folder to hide */
+                        put(ctx, "Service", "TemporaryFileSystem", "%h:ro",
+                            why_default(ctx, "the empty home folder is read-only"));
+        } else {
                 put(ctx, "Service", "ProtectHome", "yes", why_default(ctx, "home folders are invisible"));
+        }
 
         for (size_t i = 0; i < p->writes.n; i++) {
                 const struct pol_item *w = &p->writes.items[i];
@@ -237,19 +247,22 @@ static void lower_files(struct lower_ctx *ctx)
                                  arena_printf(a, "-%s", escape_word(a, path)));
                 } else if (o) {
                         put_item(ctx, "Service", o->key, w, escape_word(a, rel));
-                        /* The folder exists from the start, so it can be named writable. */
-                        if (streq(o->key, "ConfigurationDirectory") || user)
+                        /* The folder exists from the start, so it can be named writable; in a
+                         * user service's hidden home it is bound in. */
+                        if (user)
+                                put_item(ctx, "Service", "BindPaths", w, escape_word(a, path));
+                        else if (streq(o->key, "ConfigurationDirectory"))
                                 put_item(ctx, "Service", "ReadWritePaths", w, escape_word(a, path));
-                } else if (!user && is_home_path(path)) {
+                } else if (is_home_path(path) && !(user && startswith(path, "%h/"))) {
                         put_item(ctx, "Service", "BindPaths", w, escape_word(a, path));
                 } else if ((under(path, "/tmp") || under(path, "/var/tmp")) &&
                            !pol_relaxed(p, RELAX_SHARED_TMP)) {
                         put(ctx, "Service", "#", arena_printf(a, "%s is in the private /tmp: %s", path,
                                                              why_stmt(ctx, w->stmt)), NULL);
                 } else if (user && startswith(path, "%h/")) {
-                        put_item(ctx, "Service", "ReadWritePaths", w, arena_printf(a, "-%s", escape_word(a, path)));
+                        put_item(ctx, "Service", "BindPaths", w, arena_printf(a, "-%s", escape_word(a, path)));
                         diag_warning(ctx->diags, w->loc ? w->loc : &w->stmt->loc,
-                                     "systemd 252 cannot create ~%s for a user service: create it before the first start, or it stays read-only",
+                                     "systemd 252 cannot create ~%s for a user service: create it before the first start, or the service cannot see it",
                                      path + 2);
                 } else {
                         put_item(ctx, "Service", "ReadWritePaths", w, escape_word(a, path));
@@ -259,7 +272,7 @@ static void lower_files(struct lower_ctx *ctx)
                 const struct pol_item *d = &p->directories.items[i];
                 put_item(ctx, "Service", d->key, d, escape_word(a, d->value));
         }
-        for (size_t i = 0; !user && i < p->reads.n; i++) {
+        for (size_t i = 0; i < p->reads.n; i++) {
                 const struct pol_item *r = &p->reads.items[i];
                 if (is_home_path(r->value))
                         put_item(ctx, "Service", "BindReadOnlyPaths", r,

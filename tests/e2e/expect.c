@@ -418,20 +418,20 @@ static void expect_files(void)
                         /* read-only: EROFS in a folder; ENOTDIR if it names a file */
                         check(f("write %s/unitc-e2e-probe", r), "EROFS|ENOTDIR");
         }
-        if (USER_SVC) {
-                note("a user service sees its home read-only (ProtectHome=read-only)");
-                check("read %h/.profile", "ok");
-                if (!writable("%h/unitc-e2e-probe"))
-                        check("write %h/unitc-e2e-probe", "EROFS");
-        } else {
-                /* Any home path the policy does not name is hidden (ProtectHome=yes or tmpfs). */
-                static const char *const homes[] = { "/home/unitc/.profile", "/home/unitc/.bashrc", "/root" };
-                for (size_t i = 0; i < sizeof homes / sizeof homes[0]; i++) {
-                        if (named_path_in(&P->reads, homes[i]) || writable(homes[i]))
-                                continue;
-                        check(f("read %s", homes[i]), "denied");
-                        break;
-                }
+        /* Any home path the policy does not name is hidden (ProtectHome=yes or tmpfs), a user
+         * service's own home too. */
+        static const char *const homes[] = { "/home/unitc/.profile", "/home/unitc/.bashrc", "/root" };
+        static const char *const user_homes[] = { "%h/.profile", "%h/.bashrc" };
+        const char *const *hidden = USER_SVC ? user_homes : homes;
+        size_t nh = USER_SVC ? sizeof user_homes / sizeof *user_homes : sizeof homes / sizeof *homes;
+        for (size_t i = 0; i < nh; i++) {
+                if (named_path_in(&P->reads, hidden[i]) || writable(hidden[i]))
+                        continue;
+                check(f("read %s", hidden[i]), "denied");
+                if (!writable("/home/unitc/unitc-e2e-probe") && !writable("%h/unitc-e2e-probe"))
+                        /* the empty home is read-only: nothing written there is lost at a restart */
+                        check(f("write %s/unitc-e2e-probe", USER_SVC ? "%h" : "/home/unitc"), "denied");
+                break;
         }
         if (!USER_SVC) {
                 /* ProcSubset=pid hides /proc beyond the process folders. */

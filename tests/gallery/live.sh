@@ -263,8 +263,12 @@ t_syncthing() {
         curl -sf -H "X-API-Key: $k" http://127.0.0.1:8384/rest/system/status | grep -q myID'
     check "syncthing: TCP and UDP 22000, UDP 21027" sh -c '
         ss -ltn | grep -q ":22000 " && ss -lun | grep -q ":22000 " && ss -lun | grep -q ":21027 "'
-    check "syncthing: lowered its priority (needs resources)" sh -c \
-        'ps -o ni=,args= -u 1000 | awk "/syncthing serve/ && \$1 > 0 { ok = 1 } END { exit !ok }"'
+    check "syncthing: runs at nice 9, I/O best-effort 5 (priority, set by the manager)" sh -c \
+        'pid=$(pgrep -u 1000 -f "syncthing serve" | head -1) &&
+         [ "$(ps -o ni= -p "$pid" | tr -d " ")" = 9 ] && ionice -p "$pid" | grep -q "best-effort: prio 5"'
+    check "syncthing: sees none of the home folder but what it names" sh -c '
+        r=/proc/$(pgrep -u 1000 -f "syncthing serve" | head -1)/root/home/unitc
+        [ -f $r/.config/syncthing/config.xml ] && [ -e /home/unitc/.profile ] && [ ! -e $r/.profile ]'
     GAP "syncthing: no netlink: it cannot list interfaces (IPv6 local discovery off; IPv4 uses 255.255.255.255)"
     stop user
 }
