@@ -57,6 +57,7 @@ enum ast_stmt_kind {
         STMT_DIRECTIVE,   /* args: section, key, value */
         STMT_LIMIT,       /* args: resource, value */
         STMT_PRIORITY,    /* args: nice|io|cpu, value, [level] */
+        STMT_SCHEDULE,    /* args: the words after `schedule` */
         STMT_TIMEOUT,     /* args: start|stop, duration */
         _STMT_KIND_MAX,
 };

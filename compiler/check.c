@@ -95,35 +95,42 @@ bool check_utf8(const char *s, size_t len)
         return true;
 }
 
-/* systemd time spans: one or more NUMBER[UNIT] parts, e.g. 30s, 5min, 1h30min, 500ms. */
-bool check_duration(const char *s)
+/* systemd time spans: one or more NUMBER[UNIT] parts, e.g. 30s, 5min, 1h30min, 500ms (a bare
+ * number is seconds), or infinity (UINT64_MAX). false: not a time span. */
+bool check_duration_usec(const char *s, uint64_t *usec)
 {
-        static const char *const units[] = {
-                "usec", "us", "msec", "ms", "seconds", "second", "sec", "s", "minutes", "minute",
-                "min", "m", "hours", "hour", "hr", "h", "days", "day", "d", "weeks", "week", "w",
-        };
-        if (!*s || streq(s, "infinity"))
-                return *s != '\0';
+        *usec = 0;
+        if (streq(s, "infinity")) {
+                *usec = UINT64_MAX;
+                return true;
+        }
+        if (!*s)
+                return false;
         while (*s) {
-                if (!isdigit((unsigned char) *s))
-                        return false;
                 size_t digits = strspn(s, "0123456789");
-                if (digits > 9)
+                if (digits == 0 || digits > 9)
                         return false;
+                uint64_t n = strtoull(s, NULL, 10);
                 s += digits;
                 size_t alpha = strspn(s, "abcdefghijklmnopqrstuvwxyz");
-                if (alpha) {
-                        bool found = false;
-                        for (size_t i = 0; i < ARRAY_SIZE(units); i++)
-                                if (strlen(units[i]) == alpha && strncmp(units[i], s, alpha) == 0)
-                                        found = true;
-                        if (!found)
-                                return false;
-                        s += alpha;
-                } else if (*s)
+                const struct time_unit *u = NULL;
+                for (size_t i = 0; alpha && i < time_unit_table_len; i++)
+                        if (strlen(time_unit_table[i].word) == alpha && strncmp(time_unit_table[i].word, s, alpha) == 0)
+                                u = &time_unit_table[i];
+                if (alpha && !u)
                         return false;
+                if (!alpha && *s)
+                        return false;
+                s += alpha;
+                *usec += n * (u ? u->usec : UINT64_C(1000000)); /* at most 10^9 weeks: no overflow */
         }
         return true;
+}
+
+bool check_duration(const char *s)
+{
+        uint64_t usec;
+        return check_duration_usec(s, &usec);
 }
 
 /* Sizes: NUMBER with an optional K, M, G or T (powers of 1024), or infinity. */
@@ -1369,6 +1376,159 @@ static int check_priority(struct check_ctx *ctx, const struct ast_stmt *s)
         return level ? add_priority(ctx, s, pr->word, "IOSchedulingPriority", level->text) : 0;
 }
 
+/* A duration for `schedule`: finite and not zero. */
+static const char *schedule_duration(struct check_ctx *ctx, const struct ast_arg *before)
+{
+        uint64_t usec;
+        const struct ast_arg *a = before->next;
+        if (!a) {
+                check_error(ctx, &before->loc, "missing duration after '%s'", before->text);
+                return NULL;
+        }
+        if (!check_duration_usec(a->text, &usec) || usec == 0 || usec == UINT64_MAX) {
+                check_error(ctx, &a->loc, "'%s' is not a duration for a timer (e.g. 30min, 6h, 1d)", a->text);
+                return NULL;
+        }
+        return a->text;
+}
+
+/* DAYS: mon, tue ... sun, joined by ',' or as a range "mon..fri". Returns systemd's
+ * spelling ("Mon..Fri") or NULL after an error. */
+static const char *schedule_days(struct check_ctx *ctx, const struct ast_arg *before)
+{
+        const struct ast_arg *a = before->next;
+        if (!a) {
+                check_error(ctx, &before->loc, "missing days after 'on' (e.g. mon,thu or mon..fri)");
+                return NULL;
+        }
+        char *out = arena_strdup(ctx->arena, a->text);
+        for (char *s = out; *s;) {
+                size_t n = strcspn(s, ",.");
+                bool known = false;
+                for (size_t i = 0; i < weekday_names_len; i++)
+                        known |= n == 3 && strncmp(s, weekday_names[i], 3) == 0;
+                size_t sep = startswith(s + n, "..") ? 2 : s[n] == ',' ? 1 : 0;
+                if (!known || (!sep && s[n]) || (sep && !s[n + sep])) {
+                        check_error(ctx, &a->loc, "'%s' is not a list of days (mon ... sun, e.g. mon,thu or mon..fri)",
+                                    a->text);
+                        if (strchr(a->text, '-'))
+                                diag_hint(ctx->diags, "a range of days is written with '..', as in mon..fri");
+                        return NULL;
+                }
+                s[0] = (char) toupper((unsigned char) s[0]);
+                s += n + sep;
+        }
+        return out;
+}
+
+/* HH:MM or HH:MM:SS, as systemd's HH:MM:SS, or NULL after an error. */
+static const char *schedule_time(struct check_ctx *ctx, const struct ast_arg *before)
+{
+        const struct ast_arg *a = before->next;
+        if (!a) {
+                check_error(ctx, &before->loc, "missing time after 'at' (e.g. 03:30)");
+                return NULL;
+        }
+        unsigned f[3] = { 0, 0, 0 };
+        size_t nf = 0;
+        const char *s = a->text;
+        bool ok = true;
+        while (ok && nf < 3) {
+                size_t d = strspn(s, "0123456789");
+                ok = d == 2;
+                if (ok)
+                        f[nf++] = (unsigned) (s[0] - '0') * 10 + (unsigned) (s[1] - '0');
+                s += d;
+                if (*s != ':')
+                        break;
+                s++;
+        }
+        if (!ok || *s || nf < 2 || f[0] > 23 || f[1] > 59 || f[2] > 59) {
+                check_error(ctx, &a->loc, "'%s' is not a time of day (HH:MM or HH:MM:SS, e.g. 03:30)", a->text);
+                return NULL;
+        }
+        return arena_printf(ctx->arena, "%02u:%02u:%02u", f[0], f[1], f[2]);
+}
+
+/* `schedule PERIOD | [on DAYS] at TIME | every DURATION [spread DURATION]`: a timer unit
+ * beside the service. Several calendar schedules add up; `every` and `spread` are one each. */
+static int check_schedule(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        struct policy *p = ctx->p;
+        const struct ast_arg *a = s->args;
+        const char *calendar = NULL;
+        if (!a)
+                return check_error(ctx, &s->loc, "missing argument; expected: schedule daily|weekly|..., "
+                                                 "schedule [on DAYS] at HH:MM, or schedule every DURATION");
+        bool period = false;
+        for (size_t i = 0; i < schedule_periods_len; i++)
+                period |= streq(a->text, schedule_periods[i]);
+        if (streq(a->text, "every")) {
+                const char *d = schedule_duration(ctx, a);
+                if (!d)
+                        return -1;
+                if (p->timer_every.value) {
+                        check_error(ctx, &s->loc, "schedule every given twice");
+                        diag_note(ctx->diags, &p->timer_every.stmt->loc, "first given here");
+                        return -1;
+                }
+                p->timer_every = item_of(ctx, NULL, d);
+                a = a->next->next;
+        } else if (period) {
+                calendar = a->text;
+                a = a->next;
+        } else if (streq(a->text, "on") || streq(a->text, "at")) {
+                const char *days = NULL;
+                if (streq(a->text, "on")) {
+                        if (!(days = schedule_days(ctx, a)))
+                                return -1;
+                        a = a->next->next;
+                        if (!a || !streq(a->text, "at"))
+                                return check_error(ctx, a ? &a->loc : &s->loc, "expected 'at HH:MM' after the days");
+                }
+                const char *time = schedule_time(ctx, a);
+                if (!time)
+                        return -1;
+                calendar = arena_printf(ctx->arena, "%s%s*-*-* %s", days ? days : "", days ? " " : "", time);
+                a = a->next->next;
+        } else {
+                const char *words[16];
+                size_t n = 0;
+                assert(schedule_periods_len + 3 <= ARRAY_SIZE(words));
+                for (size_t i = 0; i < schedule_periods_len; i++)
+                        words[n++] = schedule_periods[i];
+                words[n++] = "on";
+                words[n++] = "at";
+                words[n++] = "every";
+                check_word_in(ctx, a, "schedule", words, n);
+                return -1;
+        }
+        for (size_t i = 0; calendar && i < p->calendars.n; i++)
+                if (streq(p->calendars.items[i].value, calendar)) {
+                        check_error(ctx, &s->loc, "this schedule is given twice");
+                        diag_note(ctx->diags, &p->calendars.items[i].stmt->loc, "first given here");
+                        return -1;
+                }
+        if (a && streq(a->text, "spread")) {
+                const char *d = schedule_duration(ctx, a);
+                if (!d)
+                        return -1;
+                if (p->timer_spread.value) {
+                        check_error(ctx, &a->loc, "spread given twice; a timer has one");
+                        diag_note(ctx->diags, &p->timer_spread.stmt->loc, "first given here");
+                        return -1;
+                }
+                p->timer_spread = item_of(ctx, NULL, d);
+                a = a->next->next;
+        }
+        if (a)
+                return check_error(ctx, &a->loc, "unexpected '%s'; expected 'spread DURATION' or the end of the statement",
+                                   a->text);
+        if (calendar)
+                add(ctx, &p->calendars, NULL, calendar);
+        return 0;
+}
+
 static int check_timeout(struct check_ctx *ctx, const struct ast_stmt *s)
 {
         static const char *const kinds[] = { "start", "stop" };
@@ -1429,6 +1589,7 @@ static const struct {
         [STMT_DIRECTIVE] = { check_directive, 3 },
         [STMT_LIMIT] = { check_limit, 3 },
         [STMT_PRIORITY] = { check_priority, 3 },
+        [STMT_SCHEDULE] = { check_schedule, 3 },
         [STMT_TIMEOUT] = { check_timeout, 3 },
 };
 

@@ -19,6 +19,7 @@ struct policy *check_policy(struct arena *a, struct diag_queue *diags, const str
 /* Value checks shared with tests: each returns true when the text is valid. */
 bool check_utf8(const char *s, size_t len);
 bool check_duration(const char *s);
+bool check_duration_usec(const char *s, uint64_t *usec);
 bool check_size(const char *s);
 /* An address for IPAddressAllow=: IPv4/IPv6 with an optional prefix, or a systemd name. */
 bool check_address(const char *s);

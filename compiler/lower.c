@@ -1,10 +1,12 @@
 /* lower.c - turns a checked policy into units: deny by default, relax by statement. */
 #include "prelude.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "arena.h"
 #include "ast.h"
+#include "check.h"
 #include "diag.h"
 #include "escape.h"
 #include "lower.h"
@@ -623,6 +625,45 @@ static struct unit_file *lower_socket(struct lower_ctx *ctx)
         return u;
 }
 
+/* `schedule`: NAME.timer. Calendar timers catch up on a run missed while the machine was off;
+ * an interval runs first one interval after the timer starts. */
+static struct unit_file *lower_timer(struct lower_ctx *ctx)
+{
+        const struct policy *p = ctx->p;
+        struct arena *a = ctx->arena;
+        if (!p->calendars.n && !p->timer_every.value)
+                return NULL;
+        const struct ast_stmt *first = p->calendars.n ? p->calendars.items[0].stmt : p->timer_every.stmt;
+        struct unit_file *u = unit_new(a, arena_printf(a, "%s.timer", p->name));
+        unit_add(u, "Unit", "Description",
+                 escape_text(a, arena_printf(a, "%s (timer)", p->description.value ? p->description.value : p->name)),
+                 why_stmt(ctx, first));
+        for (size_t i = 0; i < p->calendars.n; i++)
+                unit_add(u, "Timer", "OnCalendar", p->calendars.items[i].value, why_stmt(ctx, p->calendars.items[i].stmt));
+        if (p->calendars.n)
+                unit_add(u, "Timer", "Persistent", "true",
+                         why_default(ctx, "a run missed while the machine was off happens when it is next up"));
+        if (p->timer_every.value) {
+                const char *why = why_stmt(ctx, p->timer_every.stmt);
+                unit_add(u, "Timer", "OnActiveSec", p->timer_every.value, why);
+                unit_add(u, "Timer", "OnUnitActiveSec", p->timer_every.value, why);
+                /* systemd lets a timer fire up to AccuracySec= (1min) late to save wake-ups:
+                 * for a short interval that would be most of it. */
+                uint64_t usec;
+                if (check_duration_usec(p->timer_every.value, &usec) && usec < UINT64_C(600000000)) {
+                        uint64_t acc = usec / 10 < 1000000 ? 1 : usec / 10 / 1000000;
+                        unit_add(u, "Timer", "AccuracySec", arena_printf(a, "%" PRIu64 "s", acc),
+                                 why_default(ctx, "an interval under 10 minutes is kept to a tenth of it"));
+                }
+        }
+        if (p->timer_spread.value)
+                unit_add(u, "Timer", "RandomizedDelaySec", p->timer_spread.value, why_stmt(ctx, p->timer_spread.stmt));
+        unit_add(u, "Install", "WantedBy", "timers.target",
+                 why_default(ctx, p->manager == POL_USER ? "the timer starts with the user's manager"
+                                                        : "the timer starts at boot and starts the service"));
+        return u;
+}
+
 struct lowered *lower_policy(struct arena *a, struct diag_queue *diags, const struct policy *p,
                              enum check_layout layout)
 {
@@ -648,7 +689,7 @@ struct lowered *lower_policy(struct arena *a, struct diag_queue *diags, const st
         out->user_manager = p->manager == POL_USER;
         out->not_set = ctx.not_set;
         out->n_not_set = ctx.n_not_set;
-        out->files = arena_alloc(a, 3 * sizeof(*out->files));
+        out->files = arena_alloc(a, 4 * sizeof(*out->files)); /* split: 2, a socket, a timer */
         const char *dropin = arena_printf(a, "%s.d/%s", service_name, LOWER_DROPIN_NAME);
         switch (layout) {
         case LAYOUT_FULL:
@@ -662,8 +703,26 @@ struct lowered *lower_policy(struct arena *a, struct diag_queue *diags, const st
                 out->files[out->n++] = (struct lower_file) { dropin, lower_split(&ctx, ctx.u, false, true, dropin) };
                 break;
         }
-        struct unit_file *sock = lower_socket(&ctx);
-        if (sock && layout != LAYOUT_DROPIN)
-                out->files[out->n++] = (struct lower_file) { arena_printf(a, "%s.socket", p->name), sock };
+        /* Companion units; a drop-in hardens the vendor's service and keeps its own. */
+        const struct ast_stmt *socket_by = NULL;
+        for (size_t i = 0; i < p->listens.n && !socket_by; i++)
+                if (p->listens.items[i].flag)
+                        socket_by = p->listens.items[i].stmt;
+        const struct {
+                struct unit_file *u;
+                const struct ast_stmt *by;
+        } companions[] = {
+                { lower_socket(&ctx), socket_by },
+                { lower_timer(&ctx), p->calendars.n ? p->calendars.items[0].stmt : p->timer_every.stmt },
+        };
+        for (size_t i = 0; i < ARRAY_SIZE(companions); i++) {
+                if (!companions[i].u)
+                        continue;
+                if (layout != LAYOUT_DROPIN)
+                        out->files[out->n++] = (struct lower_file) { companions[i].u->name, companions[i].u };
+                else
+                        diag_warning(diags, &companions[i].by->loc,
+                                     "the drop-in layout writes no %s: the vendor's own is used", companions[i].u->name);
+        }
         return out;
 }

@@ -68,6 +68,8 @@ struct policy {
         struct pol_list listens;         /* key: tcp|udp; value: address or NULL; port */
         struct pol_list directives;      /* the escape hatch: key "Section", value "Key=Value" */
         struct pol_list limits;          /* limit and priority: key: directive, value */
+        struct pol_list calendars;       /* schedule: OnCalendar= values */
+        struct pol_item timer_every, timer_spread; /* schedule every D; spread D */
 
         bool has_exposure_max;
         double exposure_max;

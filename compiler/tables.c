@@ -338,6 +338,26 @@ const struct directive_info *directive_lookup(const char *section, const char *k
         return NULL;
 }
 
+const char *const schedule_periods[] = {
+        "minutely", "hourly", "daily", "weekly", "monthly", "quarterly", "semiannually", "yearly",
+};
+const size_t schedule_periods_len = ARRAY_SIZE(schedule_periods);
+
+const char *const weekday_names[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+const size_t weekday_names_len = ARRAY_SIZE(weekday_names);
+
+#define USEC_S UINT64_C(1000000)
+const struct time_unit time_unit_table[] = {
+        { "usec", 1 }, { "us", 1 },
+        { "msec", 1000 }, { "ms", 1000 },
+        { "seconds", USEC_S }, { "second", USEC_S }, { "sec", USEC_S }, { "s", USEC_S },
+        { "minutes", 60 * USEC_S }, { "minute", 60 * USEC_S }, { "min", 60 * USEC_S }, { "m", 60 * USEC_S },
+        { "hours", 3600 * USEC_S }, { "hour", 3600 * USEC_S }, { "hr", 3600 * USEC_S }, { "h", 3600 * USEC_S },
+        { "days", 86400 * USEC_S }, { "day", 86400 * USEC_S }, { "d", 86400 * USEC_S },
+        { "weeks", 604800 * USEC_S }, { "week", 604800 * USEC_S }, { "w", 604800 * USEC_S },
+};
+const size_t time_unit_table_len = ARRAY_SIZE(time_unit_table);
+
 const struct directive_statement directive_statement_table[] = {
         { "Nice", "priority nice N" },
         { "IOSchedulingClass", "priority io CLASS [LEVEL]" },

@@ -163,6 +163,20 @@ extern const struct directive_info directive_table[];
 extern const size_t directive_table_len;
 const struct directive_info *directive_lookup(const char *section, const char *key);
 
+/* `schedule`: the calendar shorthands systemd knows (systemd.time(7)), and the days. */
+extern const char *const schedule_periods[];
+extern const size_t schedule_periods_len;
+extern const char *const weekday_names[];  /* mon ... sun */
+extern const size_t weekday_names_len;
+
+/* systemd time span units and their length in microseconds (systemd.time(7)). */
+struct time_unit {
+        const char *word;
+        uint64_t usec;
+};
+extern const struct time_unit time_unit_table[];
+extern const size_t time_unit_table_len;
+
 /* The statement that sets a directive, for the hint when the escape hatch names it. */
 struct directive_statement {
         const char *key;

@@ -62,7 +62,7 @@ static void fuzz_check_readback(const struct uc_file *f, const struct unit_file 
         struct arena *a = arena_new();
         struct unit_file *u = unit_new(a, "readback");
         const char *msg = NULL;
-        int r = unitfile_parse_text(u, f->path, f->text, f->len, "Unit\0Service\0Install\0Socket\0", &msg);
+        int r = unitfile_parse_text(u, f->path, f->text, f->len, "Unit\0Service\0Install\0Socket\0Timer\0", &msg);
         FUZZ_ASSERT(r == 0, "%s does not read back: %s", f->path, msg ? msg : "?");
         size_t ns = 0;
         for (size_t s = 0; s < model->n; s++) {

@@ -253,6 +253,11 @@ t_man-db() {
     SETTLE=0 compile_start man-db system || return 0
     check "man-db: index.db owned by man" sh -c '[ "$(stat -c %U /var/cache/man/index.db)" = man ]'
     ucheck "man-db: whatis ls, as an ordinary user" sh -c 'whatis ls | grep -q "list directory contents"'
+    check "man-db: its timer starts, is scheduled daily and triggers man-db.service" sh -c '
+        systemctl enable --now man-db.timer &&
+        [ "$(systemctl show -p Triggers --value man-db.timer)" = man-db.service ] &&
+        systemctl show -p TimersCalendar --value man-db.timer | grep -q "OnCalendar=\*-\*-\* 00:00:00" &&
+        [ -n "$(systemctl show -p NextElapseUSecRealtime --value man-db.timer)" ]'
 }
 t_syncthing() {
     e2e_wait_user_manager

@@ -10,7 +10,7 @@ verify_units() {
                 echo skip
                 return 0
         fi
-        for f in "$dir"/*.service "$dir"/*.socket; do
+        for f in "$dir"/*.service "$dir"/*.socket "$dir"/*.timer; do
                 [ -e "$f" ] && units+=("$f")
         done
         [ ${#units[@]} -gt 0 ] || return 0

@@ -621,7 +621,7 @@ static bool readback_ok(const struct uc_file *f, const struct unit_file *model, 
 {
         struct unit_file *u = unit_new(a, "readback");
         const char *msg = NULL;
-        if (unitfile_parse_text(u, f->path, f->text, f->len, "Unit\0Service\0Install\0Socket\0", &msg) < 0) {
+        if (unitfile_parse_text(u, f->path, f->text, f->len, "Unit\0Service\0Install\0Socket\0Timer\0", &msg) < 0) {
                 snprintf(why, whylen, "%s does not read back: %s", f->path, msg ? msg : "?");
                 return false;
         }
