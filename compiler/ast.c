@@ -38,6 +38,7 @@ static const char *const ast_stmt_kind_names[_STMT_KIND_MAX] = {
         [STMT_LIMIT] = "limit",
         [STMT_PRIORITY] = "priority",
         [STMT_SCHEDULE] = "schedule",
+        [STMT_RELOAD] = "reload",
         [STMT_TIMEOUT] = "timeout",
 };
 

@@ -58,6 +58,7 @@ enum ast_stmt_kind {
         STMT_LIMIT,       /* args: resource, value */
         STMT_PRIORITY,    /* args: nice|io|cpu, value, [level] */
         STMT_SCHEDULE,    /* args: the words after `schedule` */
+        STMT_RELOAD,      /* args: signal, NAME */
         STMT_TIMEOUT,     /* args: start|stop, duration */
         _STMT_KIND_MAX,
 };

@@ -11,6 +11,7 @@
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <strings.h>
 
 #include "arena.h"
 #include "ast.h"
@@ -571,10 +572,43 @@ static int check_exec(struct check_ctx *ctx, const struct ast_stmt *s)
         size_t i = 0;
         for (const struct ast_arg *a = s->args; a; a = a->next)
                 argv[i++] = a->text;
+        if (streq(key, "ExecReload") && ctx->p->reload_signal.value) {
+                check_error(ctx, &s->loc, "a reload command and `reload signal` are two ways to reload; keep one");
+                diag_note(ctx->diags, &ctx->p->reload_signal.stmt->loc, "the other is here");
+                return -1;
+        }
         struct pol_item it = item_of(ctx, key, prog->text);
         it.argv = argv;
         it.argc = argc;
         pol_add(ctx->arena, &ctx->p->execs, &it);
+        return 0;
+}
+
+/* `reload signal NAME`: systemctl reload sends NAME to the main process. */
+static int check_reload(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        if (single(ctx, s, "reload") < 0 || want_args(ctx, s, 2, 2, "reload signal NAME (e.g. HUP)") < 0)
+                return -1;
+        const struct ast_arg *how = s->args, *sig = how->next;
+        static const char *const hows[] = { "signal" };
+        if (!check_word_in(ctx, how, "way to reload", hows, ARRAY_SIZE(hows)))
+                return -1;
+        const char *name = sig->text + (strncasecmp(sig->text, "SIG", 3) == 0 ? 3 : 0);
+        const char *known = NULL;
+        for (size_t i = 0; i < reload_signals_len; i++)
+                if (strcasecmp(name, reload_signals[i]) == 0)
+                        known = reload_signals[i];
+        if (!known) {
+                check_word_in(ctx, sig, "reload signal", reload_signals, reload_signals_len);
+                return -1;
+        }
+        for (size_t i = 0; i < ctx->p->execs.n; i++)
+                if (streq(ctx->p->execs.items[i].key, "ExecReload")) {
+                        check_error(ctx, &s->loc, "a reload command and `reload signal` are two ways to reload; keep one");
+                        diag_note(ctx->diags, &ctx->p->execs.items[i].stmt->loc, "the other is here");
+                        return -1;
+                }
+        ctx->p->reload_signal = item_of(ctx, NULL, known);
         return 0;
 }
 
@@ -1590,6 +1624,7 @@ static const struct {
         [STMT_LIMIT] = { check_limit, 3 },
         [STMT_PRIORITY] = { check_priority, 3 },
         [STMT_SCHEDULE] = { check_schedule, 3 },
+        [STMT_RELOAD] = { check_reload, 3 },
         [STMT_TIMEOUT] = { check_timeout, 3 },
 };
 

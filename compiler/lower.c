@@ -471,6 +471,10 @@ static void lower_service_section(struct lower_ctx *ctx)
                         put_item(ctx, "Service", e->key, e, strbuf_str(&b));
                         strbuf_free(&b);
                 }
+        /* $MAINPID is systemd's, written as it is; kill(1) needs only the kill call. */
+        if (p->reload_signal.value)
+                put_item(ctx, "Service", "ExecReload", &p->reload_signal,
+                         arena_printf(a, "/bin/kill -s %s $MAINPID", p->reload_signal.value));
         if (p->restart.value)
                 put_item(ctx, "Service", "Restart", &p->restart, p->restart.value);
         if (p->restart_delay.value)

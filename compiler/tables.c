@@ -338,6 +338,9 @@ const struct directive_info *directive_lookup(const char *section, const char *k
         return NULL;
 }
 
+const char *const reload_signals[] = { "HUP", "USR1", "USR2", "INT", "QUIT", "WINCH", "ALRM" };
+const size_t reload_signals_len = ARRAY_SIZE(reload_signals);
+
 const char *const schedule_periods[] = {
         "minutely", "hourly", "daily", "weekly", "monthly", "quarterly", "semiannually", "yearly",
 };
@@ -380,6 +383,7 @@ const struct directive_statement directive_statement_table[] = {
         { "TimeoutStartSec", "timeout start DURATION" },
         { "TimeoutStopSec", "timeout stop DURATION" },
         { "Restart", "restart POLICY [after DELAY]" },
+        { "ExecReload", "exec-reload COMMAND or reload signal NAME" },
         { "Type", "type TYPE" },
         { "AmbientCapabilities", "needs capability NAME" },
         { "CapabilityBoundingSet", "needs capability NAME" },

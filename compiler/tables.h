@@ -177,6 +177,10 @@ struct time_unit {
 extern const struct time_unit time_unit_table[];
 extern const size_t time_unit_table_len;
 
+/* `reload signal NAME`: the signals a daemon commonly reloads on. */
+extern const char *const reload_signals[];
+extern const size_t reload_signals_len;
+
 /* The statement that sets a directive, for the hint when the escape hatch names it. */
 struct directive_statement {
         const char *key;

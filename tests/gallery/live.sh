@@ -144,14 +144,14 @@ journal_has() {   # NAME TEXT [SCOPE]: the run's journal has TEXT
 journal_lacks() {   # NAME TEXT [SCOPE]: the run's journal does not have TEXT
     if e2e_journal "${3:-system}" "$UNIT" "$CURSOR" | grep -q -- "$2"; then FAIL "$1"; else PASS "$1"; fi
 }
-same_after_reload() {   # NAME: systemctl reload keeps the service up, same main PID
-    local pid
+same_after_reload() {   # NAME: systemctl reload succeeds and keeps the service up, same main PID
+    local pid ok=yes
     pid=$(e2e_exec systemctl show -p MainPID --value "$UNIT")
-    e2e_exec systemctl reload "$UNIT" >/dev/null 2>&1 || true
+    e2e_exec systemctl reload "$UNIT" >/dev/null 2>&1 || ok=no
     sleep 1
-    if [ "$(e2e_exec systemctl show -p ActiveState --value "$UNIT")" = active ] &&
+    if [ $ok = yes ] && [ "$(e2e_exec systemctl show -p ActiveState --value "$UNIT")" = active ] &&
         [ "$(e2e_exec systemctl show -p MainPID --value "$UNIT")" = "$pid" ]; then
-        PASS "$1: reload, same main PID"
+        PASS "$1: reload succeeds, same main PID"
     else
         FAIL "$1: reload"
     fi
@@ -216,6 +216,7 @@ t_postgresql() {
     check "postgresql: a JIT-compiled query" sh -c \
         'runuser -u postgres -- psql -v ON_ERROR_STOP=1 -c "set jit_above_cost=0; explain analyze select sum(a*2) from generate_series(1,100000) a;" | grep -q "JIT:"'
     same_after_reload postgresql
+    journal_has "postgresql: the reload's SIGHUP reached postgres" "received SIGHUP, reloading configuration files"
     stop
 }
 t_chrony() {
