@@ -230,11 +230,17 @@ static void lower_files(struct lower_ctx *ctx)
                         home_stmt = p->writes.items[i].stmt;
         if (home_stmt) {
                 put_by(ctx, "Service", "ProtectHome", "tmpfs", home_stmt);
-                /* The empty home a user service's own manager makes is its own and writable:
-                 * what it wrote there would be gone at the next start, without an error. */
-                if (user) /* `~` alone is refused: there is always a folder to hide */
+                /* The empty folders are writable to root, and a user manager's to the user:
+                 * what the service wrote there would be gone at the next start, without an
+                 * error. Read-only tmpfs over them (systemd 252 keeps binds inside writable). */
+                if (user) { /* `~` alone is refused: there is always a folder to hide */
                         put(ctx, "Service", "TemporaryFileSystem", "%h:ro",
                             why_default(ctx, "the empty home folder is read-only"));
+                } else {
+                        for (size_t i = 0; i < ARRAY_SIZE(home_roots); i++)
+                                put(ctx, "Service", "TemporaryFileSystem", arena_printf(a, "%s:ro", home_roots[i]),
+                                    why_default(ctx, "the empty home folders are read-only"));
+                }
         } else {
                 put(ctx, "Service", "ProtectHome", "yes", why_default(ctx, "home folders are invisible"));
         }
