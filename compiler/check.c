@@ -669,12 +669,19 @@ static const char *check_raw_path(struct check_ctx *ctx, const struct ast_arg *a
         return path;
 }
 
+/* `environment-file [optional] PATH...`: the manager reads the files (the service needs no
+ * access to them); an optional one may be missing, as Debian's /etc/default files are. */
 static int check_environment_file(struct check_ctx *ctx, const struct ast_stmt *s)
 {
-        for (const struct ast_arg *a = s->args; a; a = a->next) {
+        const struct ast_arg *a = s->args;
+        bool optional = streq(a->text, "optional");
+        if (optional && !(a = a->next))
+                return check_error(ctx, &s->args->loc, "missing path after 'optional'");
+        for (; a; a = a->next) {
                 const char *path = check_raw_path(ctx, a, "EnvironmentFile");
                 if (path)
-                        add(ctx, &ctx->p->environment_files, NULL, path);
+                        add(ctx, &ctx->p->environment_files, NULL,
+                            optional ? arena_printf(ctx->arena, "-%s", path) : path);
         }
         return 0;
 }
