@@ -805,9 +805,58 @@ static const char *const write_roots[] = {
         "/opt", "/srv",
 };
 
+/* The argument after a trailing `mode` word of `writes` or `owns`, or NULL; *end is where the
+ * list of paths or names stops. */
+static const struct ast_arg *mode_arg(const struct ast_arg *args, const struct ast_arg **end)
+{
+        *end = NULL;
+        for (const struct ast_arg *a = args; a; a = a->next)
+                if (a->kind == ARG_WORD && streq(a->text, "mode")) {
+                        *end = a;
+                        return a->next ? a->next : a;
+                }
+        return NULL;
+}
+
+/* `mode NNNN`: the mode systemd gives the folders it creates of one kind (one per kind:
+ * RuntimeDirectoryMode= ...). The service keeps full access to its own folder, and no mode
+ * lets other users write it or carries setuid, setgid or sticky bits. */
+static int check_dir_mode(struct check_ctx *ctx, const struct ast_arg *mode_word, const struct ast_arg *v,
+                          const struct owns_info *o)
+{
+        if (v == mode_word)
+                return check_error(ctx, &mode_word->loc, "missing mode after 'mode' (e.g. 0750)");
+        if (v->next)
+                return check_error(ctx, &v->next->loc, "unexpected '%s' after the mode", v->next->text);
+        size_t n = strlen(v->text);
+        if (n < 3 || n > 4 || strspn(v->text, "01234567") != n || (n == 4 && v->text[0] != '0'))
+                return check_error(ctx, &v->loc, "'%s' is not a folder mode (octal, e.g. 0750)", v->text);
+        unsigned long m = strtoul(v->text, NULL, 8);
+        if ((m & 0700) != 0700)
+                return check_error(ctx, &v->loc, "mode %s takes the service's own access to its folder away (it needs 07..)",
+                                   v->text);
+        if (m & 0002)
+                return check_error(ctx, &v->loc, "mode %s lets every user write the folder", v->text);
+        const char *key = arena_printf(ctx->arena, "%sMode", o->key);
+        const char *value = arena_printf(ctx->arena, "%04lo", m);
+        for (size_t i = 0; i < ctx->p->directory_modes.n; i++) {
+                const struct pol_item *it = &ctx->p->directory_modes.items[i];
+                if (streq(it->key, key) && !streq(it->value, value)) {
+                        check_error(ctx, &v->loc, "two modes for the %s folders; systemd has one %s=", o->word, key);
+                        diag_note(ctx->diags, &it->stmt->loc, "the other is here");
+                        return -1;
+                }
+                if (streq(it->key, key))
+                        return 0;
+        }
+        add(ctx, &ctx->p->directory_modes, key, value);
+        return 0;
+}
+
 static int check_writes(struct check_ctx *ctx, const struct ast_stmt *s)
 {
-        const struct ast_arg *a = s->args;
+        const struct ast_arg *a = s->args, *mode_word, *mode = mode_arg(s->args, &mode_word);
+        const struct owns_info *mode_kind = NULL;
         bool file = false;
         if (a->kind == ARG_WORD && streq(a->text, "file")) {
                 file = true;
@@ -815,7 +864,9 @@ static int check_writes(struct check_ctx *ctx, const struct ast_stmt *s)
                 if (!a)
                         return check_error(ctx, &s->loc, "missing path after 'writes file'");
         }
-        for (; a; a = a->next) {
+        if (mode && file)
+                return check_error(ctx, &mode_word->loc, "a mode is for the folders systemd creates, not for a file");
+        for (; a && a != mode_word; a = a->next) {
                 const char *path = check_path(ctx, a, PATH_HOME_OK);
                 if (!path)
                         continue;
@@ -855,11 +906,27 @@ static int check_writes(struct check_ctx *ctx, const struct ast_stmt *s)
                                     "a home path cannot hold ':' (systemd reads BindPaths= as SOURCE:DESTINATION)");
                         continue;
                 }
+                if (mode && !o) {
+                        check_error(ctx, &a->loc,
+                                    "a mode is for the folders systemd creates (under /var/lib, /var/cache, /var/log, /run or /etc); %s is not one",
+                                    a->text);
+                        continue;
+                }
+                if (mode && mode_kind && mode_kind != o) {
+                        check_error(ctx, &a->loc, "one mode for %s and %s folders; give each its own statement",
+                                    mode_kind->word, o->word);
+                        continue;
+                }
+                if (mode && check_dir_mode(ctx, mode_word, mode, o) < 0)
+                        return -1;
+                mode_kind = o;
                 struct pol_item it = item_of(ctx, NULL, path);
                 it.flag = file;
                 it.loc = &a->loc;
                 pol_add(ctx->arena, &ctx->p->writes, &it);
         }
+        if (mode && a == s->args)
+                return check_error(ctx, &mode_word->loc, "missing path before 'mode'");
         return 0;
 }
 
@@ -918,9 +985,12 @@ static int check_owns(struct check_ctx *ctx, const struct ast_stmt *s)
                                                     owns_table_len, sizeof(*owns_table));
         if (!o)
                 return -1;
-        if (!s->args->next)
+        const struct ast_arg *mode_word, *mode = mode_arg(s->args->next, &mode_word);
+        if (!s->args->next || s->args->next == mode_word)
                 return check_error(ctx, &s->loc, "missing folder name after 'owns %s'", o->word);
-        for (const struct ast_arg *a = s->args->next; a; a = a->next) {
+        if (mode && check_dir_mode(ctx, mode_word, mode, o) < 0)
+                return -1;
+        for (const struct ast_arg *a = s->args->next; a && a != mode_word; a = a->next) {
                 const char *t = a->text;
                 if (!*t || t[0] == '/' || t[0] == '~' || !folder_name_ok(t) || t[strlen(t) - 1] == '/') {
                         check_error(ctx, &a->loc,

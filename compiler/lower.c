@@ -280,6 +280,9 @@ static void lower_files(struct lower_ctx *ctx)
                 const struct pol_item *d = &p->directories.items[i];
                 put_item(ctx, "Service", d->key, d, escape_word(a, d->value));
         }
+        for (size_t i = 0; i < p->directory_modes.n; i++)
+                put_item(ctx, "Service", p->directory_modes.items[i].key, &p->directory_modes.items[i],
+                         p->directory_modes.items[i].value);
         for (size_t i = 0; i < p->reads.n; i++) {
                 const struct pol_item *r = &p->reads.items[i];
                 if (is_home_path(r->value))

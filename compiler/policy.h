@@ -55,6 +55,7 @@ struct policy {
 
         struct pol_list reads, writes, executes, hides;
         struct pol_list directories;     /* key: StateDirectory ...; value: relative name */
+        struct pol_list directory_modes; /* key: StateDirectoryMode ...; value: 0750 */
 
         uint64_t caps;
         const struct ast_stmt *cap_origin[64];
