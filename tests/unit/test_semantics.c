@@ -29,6 +29,28 @@ static void test_durations(void **state)
         }
 }
 
+/* The length of a time span, as systemd computes it (the timer's AccuracySec= rests on it). */
+static void test_duration_lengths(void **state)
+{
+        (void) state;
+        const struct {
+                const char *text;
+                uint64_t usec;
+        } cases[] = {
+                { "90s", 90000000 }, { "1h30min", 5400000000 }, { "2", 2000000 }, { "500ms", 500000 },
+                { "1d", 86400000000 }, { "1w2d", 777600000000 }, { "10us", 10 }, { "5min30", 330000000 },
+                { "infinity", UINT64_MAX },
+        };
+        for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+                uint64_t usec = 0;
+                assert_true(check_duration_usec(cases[i].text, &usec));
+                assert_int_equal(usec, cases[i].usec);
+        }
+        uint64_t usec;
+        assert_false(check_duration_usec("5x", &usec));
+        assert_false(check_duration_usec("", &usec));
+}
+
 static void test_sizes_addresses_names(void **state)
 {
         (void) state;
@@ -156,6 +178,7 @@ int main(void)
 {
         const struct CMUnitTest tests[] = {
                 cmocka_unit_test(test_durations),
+                cmocka_unit_test(test_duration_lengths),
                 cmocka_unit_test(test_sizes_addresses_names),
                 cmocka_unit_test(test_utf8),
                 cmocka_unit_test(test_escaping),
