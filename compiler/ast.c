@@ -39,6 +39,7 @@ static const char *const ast_stmt_kind_names[_STMT_KIND_MAX] = {
         [STMT_PRIORITY] = "priority",
         [STMT_SCHEDULE] = "schedule",
         [STMT_RELOAD] = "reload",
+        [STMT_PID_FILE] = "pid-file",
         [STMT_TIMEOUT] = "timeout",
 };
 

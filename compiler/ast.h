@@ -59,6 +59,7 @@ enum ast_stmt_kind {
         STMT_PRIORITY,    /* args: nice|io|cpu, value, [level] */
         STMT_SCHEDULE,    /* args: the words after `schedule` */
         STMT_RELOAD,      /* args: signal, NAME */
+        STMT_PID_FILE,    /* args: the path */
         STMT_TIMEOUT,     /* args: start|stop, duration */
         _STMT_KIND_MAX,
 };

@@ -686,6 +686,19 @@ static int check_environment_file(struct check_ctx *ctx, const struct ast_stmt *
         return 0;
 }
 
+/* `pid-file PATH`: where a forking daemon writes its main PID (PIDFile=). Whether the daemon
+ * can write it is checked once every `writes` is known. */
+static int check_pid_file(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        if (single(ctx, s, "pid-file") < 0 || want_args(ctx, s, 1, 1, "pid-file PATH") < 0)
+                return -1;
+        const char *path = check_raw_path(ctx, s->args, "PIDFile");
+        if (!path)
+                return -1;
+        ctx->p->pid_file = item_of(ctx, NULL, path);
+        return 0;
+}
+
 static int check_working_directory(struct check_ctx *ctx, const struct ast_stmt *s)
 {
         if (single(ctx, s, "working-directory") < 0)
@@ -1702,6 +1715,7 @@ static const struct {
         [STMT_PRIORITY] = { check_priority, 3 },
         [STMT_SCHEDULE] = { check_schedule, 3 },
         [STMT_RELOAD] = { check_reload, 3 },
+        [STMT_PID_FILE] = { check_pid_file, 3 },
         [STMT_TIMEOUT] = { check_timeout, 3 },
 };
 
@@ -1798,6 +1812,33 @@ static void check_whole(struct check_ctx *ctx)
             !streq(p->restart.value, "on-abort") && !streq(p->restart.value, "on-watchdog")) {
                 diag_error(ctx->diags, &p->restart.stmt->loc,
                            "`type oneshot` services cannot use `restart %s`", p->restart.value);
+        }
+        /* A pid file is the forking daemon's, written where the policy lets it write. */
+        if (p->pid_file.value) {
+                const struct pol_item *pf = &p->pid_file;
+                bool written = false;
+                for (size_t i = 0; i < p->writes.n; i++) {
+                        const struct pol_item *w = &p->writes.items[i];
+                        written |= w->flag ? streq(w->value, pf->value)
+                                           : path_under(pf->value, w->value) && !streq(pf->value, w->value);
+                }
+                if (!p->type.value || !streq(p->type.value, "forking")) {
+                        diag_error(ctx->diags, &pf->stmt->loc,
+                                   "a pid file is how systemd finds the main process of a `type forking` daemon");
+                        diag_hint(ctx->diags, "add `type forking`, or drop `pid-file` and run the daemon in the foreground");
+                } else if (!written) {
+                        const char *dir = arena_strndup(ctx->arena, pf->value, (size_t) (strrchr(pf->value, '/') - pf->value));
+                        bool root = !*dir;
+                        for (size_t i = 0; i < ARRAY_SIZE(write_roots); i++)
+                                root |= streq(dir, write_roots[i]);
+                        diag_error(ctx->diags, &pf->stmt->loc, "the daemon cannot write %s: the policy writes no folder it is in",
+                                   pf->value);
+                        if (root)
+                                diag_hint(ctx->diags, "give it a folder of its own: `pid-file /run/%s/%s.pid` and `writes /run/%s`",
+                                          p->name, p->name, p->name);
+                        else
+                                diag_hint(ctx->diags, "add `writes %s`", dir);
+                }
         }
         /* What is hidden cannot also be used. */
         for (size_t i = 0; i < p->hides.n; i++) {

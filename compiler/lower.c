@@ -480,6 +480,8 @@ static void lower_service_section(struct lower_ctx *ctx)
                         put_item(ctx, "Service", e->key, e, strbuf_str(&b));
                         strbuf_free(&b);
                 }
+        if (p->pid_file.value)
+                put_item(ctx, "Service", "PIDFile", &p->pid_file, escape_word(a, p->pid_file.value));
         /* $MAINPID is systemd's, written as it is; kill(1) needs only the kill call. */
         if (p->reload_signal.value)
                 put_item(ctx, "Service", "ExecReload", &p->reload_signal,

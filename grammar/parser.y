@@ -120,7 +120,7 @@ static void yyerror(const UC_YYLTYPE *loc, void *scanner, struct parse_ctx *ctx,
 %token <arg> EXECUTES "executes" EXPOSURE "exposure" FROM "from" GROUP "group" HIDES "hides"
 %token <arg> INSTALL "install" LIMIT "limit" LISTENS "listens" MANAGER "manager" MOST "most"
 %token <arg> NEEDS "needs" NETWORK "network" ON "on" OUTBOUND "outbound" OWNS "owns"
-%token <arg> PORT "port" PRIORITY "priority" PROFILE "profile" READS "reads" RELOAD "reload" REQUIRES "requires" RESTART "restart"
+%token <arg> PID_FILE "pid-file" PORT "port" PRIORITY "priority" PROFILE "profile" READS "reads" RELOAD "reload" REQUIRES "requires" RESTART "restart"
 %token <arg> SCHEDULE "schedule" SEES "sees" SERVICE "service" START "start" TARGET "target" TIMEOUT "timeout"
 %token <arg> TO "to" TYPE "type" USE "use" USER "user" VIA "via" WANTS "wants"
 %token <arg> WORKING_DIRECTORY "working-directory" WRITES "writes"
@@ -195,6 +195,7 @@ stmt: USE words                          { $$ = stmt(ctx, STMT_USE, NULL, &@$, $
     | PRIORITY words                     { $$ = stmt(ctx, STMT_PRIORITY, NULL, &@$, $2.head, NULL); }
     | SCHEDULE anywords                  { $$ = stmt(ctx, STMT_SCHEDULE, NULL, &@$, $2.head, NULL); }
     | RELOAD words                       { $$ = stmt(ctx, STMT_RELOAD, NULL, &@$, $2.head, NULL); }
+    | PID_FILE words                     { $$ = stmt(ctx, STMT_PID_FILE, NULL, &@$, $2.head, NULL); }
     | TIMEOUT anyword word               { $$ = stmt(ctx, STMT_TIMEOUT, NULL, &@$, ast_arg_append($2, $3), NULL); }
     ;
 
@@ -228,7 +229,7 @@ anywords: anyword               { $$ = arg_list_add((struct uc_arg_list) { NULL,
 keyword: AFTER | AT | BEFORE | DESCRIPTION | DIRECTIVE | DOCUMENTATION | ENVIRONMENT
        | ENVIRONMENT_FILE | EXEC | EXEC_POST | EXEC_PRE | EXEC_RELOAD | EXEC_STOP | EXECUTES
        | EXPOSURE | FROM | GROUP | HIDES | INSTALL | LIMIT | LISTENS | MANAGER | MOST | NEEDS
-       | NETWORK | ON | OUTBOUND | OWNS | PORT | PRIORITY | PROFILE | READS | RELOAD | REQUIRES | RESTART | SCHEDULE | SEES
+       | NETWORK | ON | OUTBOUND | OWNS | PID_FILE | PORT | PRIORITY | PROFILE | READS | RELOAD | REQUIRES | RESTART | SCHEDULE | SEES
        | SERVICE | START | TARGET | TIMEOUT | TO | TYPE | USE | USER | VIA | WANTS
        | WORKING_DIRECTORY | WRITES
        ;
@@ -287,7 +288,7 @@ static bool symbol_is_keyword(yysymbol_kind_t k)
 static const char *const statement_words[] = {
         "description", "directive", "documentation", "environment", "environment-file", "exec",
         "exec-post", "exec-pre", "exec-reload", "exec-stop", "executes", "exposure", "hides",
-        "install", "limit", "listens", "manager", "needs", "owns", "priority", "reads", "reload", "requires",
+        "install", "limit", "listens", "manager", "needs", "owns", "pid-file", "priority", "reads", "reload", "requires",
         "restart", "schedule", "sees", "start", "target", "timeout", "type", "use", "user", "wants",
         "working-directory", "writes",
 };
