@@ -123,7 +123,11 @@ bool check_duration_usec(const char *s, uint64_t *usec)
                 if (!alpha && *s)
                         return false;
                 s += alpha;
-                *usec += n * (u ? u->usec : UINT64_C(1000000)); /* at most 10^9 weeks: no overflow */
+                /* systemd refuses a span that does not fit below its "infinity", UINT64_MAX. */
+                uint64_t unit = u ? u->usec : UINT64_C(1000000);
+                if (n > (UINT64_MAX - 1) / unit || n * unit > UINT64_MAX - 1 - *usec)
+                        return false;
+                *usec += n * unit;
         }
         return true;
 }
@@ -547,6 +551,14 @@ static const struct { const char *sub, *key; } exec_keys[] = {
         { "exec-stop", "ExecStop" },
 };
 
+/* `exec-reload` and `reload signal` in one policy: s is the later one. */
+static int two_reloads(struct check_ctx *ctx, const struct ast_stmt *s, const struct ast_stmt *other)
+{
+        check_error(ctx, &s->loc, "a reload command and `reload signal` are two ways to reload; keep one");
+        diag_note(ctx->diags, &other->loc, "the other is here");
+        return -1;
+}
+
 static int check_exec(struct check_ctx *ctx, const struct ast_stmt *s)
 {
         const char *key = NULL;
@@ -572,11 +584,8 @@ static int check_exec(struct check_ctx *ctx, const struct ast_stmt *s)
         size_t i = 0;
         for (const struct ast_arg *a = s->args; a; a = a->next)
                 argv[i++] = a->text;
-        if (streq(key, "ExecReload") && ctx->p->reload_signal.value) {
-                check_error(ctx, &s->loc, "a reload command and `reload signal` are two ways to reload; keep one");
-                diag_note(ctx->diags, &ctx->p->reload_signal.stmt->loc, "the other is here");
-                return -1;
-        }
+        if (streq(key, "ExecReload") && ctx->p->reload_signal.value)
+                return two_reloads(ctx, s, ctx->p->reload_signal.stmt);
         struct pol_item it = item_of(ctx, key, prog->text);
         it.argv = argv;
         it.argc = argc;
@@ -603,11 +612,8 @@ static int check_reload(struct check_ctx *ctx, const struct ast_stmt *s)
                 return -1;
         }
         for (size_t i = 0; i < ctx->p->execs.n; i++)
-                if (streq(ctx->p->execs.items[i].key, "ExecReload")) {
-                        check_error(ctx, &s->loc, "a reload command and `reload signal` are two ways to reload; keep one");
-                        diag_note(ctx->diags, &ctx->p->execs.items[i].stmt->loc, "the other is here");
-                        return -1;
-                }
+                if (streq(ctx->p->execs.items[i].key, "ExecReload"))
+                        return two_reloads(ctx, s, ctx->p->execs.items[i].stmt);
         ctx->p->reload_signal = item_of(ctx, NULL, known);
         return 0;
 }
@@ -674,7 +680,7 @@ static const char *check_raw_path(struct check_ctx *ctx, const struct ast_arg *a
 static int check_environment_file(struct check_ctx *ctx, const struct ast_stmt *s)
 {
         const struct ast_arg *a = s->args;
-        bool optional = streq(a->text, "optional");
+        bool optional = a->kind == ARG_WORD && streq(a->text, "optional");
         if (optional && !(a = a->next))
                 return check_error(ctx, &s->args->loc, "missing path after 'optional'");
         for (; a; a = a->next) {
@@ -804,13 +810,6 @@ static bool folder_name_ok(const char *t)
         }
 }
 
-/* Home folders are bound into a system service's empty /home (BindPaths=), where systemd
- * reads SOURCE:DESTINATION. */
-static bool path_is_home(const char *path)
-{
-        return path_under(path, "/home") || path_under(path, "/root") || path_under(path, "/run/user");
-}
-
 /* Roots that `writes` must never open whole: name the folder inside them. */
 static const char *const write_roots[] = {
         "/", "/etc", "/usr", "/var", "/var/lib", "/var/cache", "/var/log", "/run", "/home",
@@ -914,15 +913,24 @@ static int check_writes(struct check_ctx *ctx, const struct ast_stmt *s)
                                     a->text, o->key);
                         continue;
                 }
-                if (!o && !file && ctx->p->manager != POL_USER && path_is_home(path) && strchr(path, ':')) {
+                if (!o && !file && path_in_home(path) && strchr(path, ':')) {
                         check_error(ctx, &a->loc,
                                     "a home path cannot hold ':' (systemd reads BindPaths= as SOURCE:DESTINATION)");
                         continue;
                 }
                 if (mode && !o) {
-                        check_error(ctx, &a->loc,
-                                    "a mode is for the folders systemd creates (under /var/lib, /var/cache, /var/log, /run or /etc); %s is not one",
-                                    a->text);
+                        char roots[128] = "";
+                        size_t off = 0;
+                        for (size_t i = 0; i < owns_table_len; i++) {
+                                const char *r = ctx->p->manager == POL_USER ? owns_table[i].user_root
+                                                                             : owns_table[i].system_root;
+                                bool home = r && startswith(r, "%h");
+                                if (r && off < sizeof(roots))
+                                        off += (size_t) snprintf(roots + off, sizeof(roots) - off, "%s%s%s",
+                                                                 off ? ", " : "", home ? "~" : "", home ? r + 2 : r);
+                        }
+                        check_error(ctx, &a->loc, "a mode is for the folders systemd creates (under %s); %s is not one",
+                                    roots, a->text);
                         continue;
                 }
                 if (mode && mode_kind && mode_kind != o) {
@@ -969,7 +977,7 @@ static int check_reads(struct check_ctx *ctx, const struct ast_stmt *s)
                         diag_hint(ctx->diags, "use `needs device %s r`", path);
                         continue;
                 }
-                if (ctx->p->manager != POL_USER && path_is_home(path) && strchr(path, ':')) {
+                if (path_in_home(path) && strchr(path, ':')) {
                         check_error(ctx, &a->loc,
                                     "a home path cannot hold ':' (systemd reads BindReadOnlyPaths= as SOURCE:DESTINATION)");
                         continue;
@@ -1387,6 +1395,20 @@ static int check_directive(struct check_ctx *ctx, const struct ast_stmt *s)
         return 0;
 }
 
+/* Adds key=value to the limits and priorities, once per directive: "WHAT given twice". */
+static int add_once(struct check_ctx *ctx, const struct ast_stmt *s, const char *what, const char *key,
+                    const char *value)
+{
+        for (size_t i = 0; i < ctx->p->limits.n; i++)
+                if (streq(ctx->p->limits.items[i].key, key)) {
+                        check_error(ctx, &s->loc, "%s given twice", what);
+                        diag_note(ctx->diags, &ctx->p->limits.items[i].stmt->loc, "first given here");
+                        return -1;
+                }
+        add(ctx, &ctx->p->limits, key, value);
+        return 0;
+}
+
 static int check_limit(struct check_ctx *ctx, const struct ast_stmt *s)
 {
         if (want_args(ctx, s, 2, 2, "limit RESOURCE VALUE") < 0)
@@ -1416,28 +1438,7 @@ static int check_limit(struct check_ctx *ctx, const struct ast_stmt *s)
                                    l->word,
                                    l->kind == LIMIT_SIZE ? "a size such as 512M or 2G"
                                    : l->kind == LIMIT_COUNT ? "a number or infinity" : "a percentage such as 50%");
-        for (size_t i = 0; i < ctx->p->limits.n; i++)
-                if (streq(ctx->p->limits.items[i].key, l->key)) {
-                        check_error(ctx, &s->loc, "limit %s given twice", l->word);
-                        diag_note(ctx->diags, &ctx->p->limits.items[i].stmt->loc, "first given here");
-                        return -1;
-                }
-        add(ctx, &ctx->p->limits, l->key, v->text);
-        return 0;
-}
-
-/* Adds key=value for a priority statement, once per directive. */
-static int add_priority(struct check_ctx *ctx, const struct ast_stmt *s, const char *word, const char *key,
-                        const char *value)
-{
-        for (size_t i = 0; i < ctx->p->limits.n; i++)
-                if (streq(ctx->p->limits.items[i].key, key)) {
-                        check_error(ctx, &s->loc, "priority %s given twice", word);
-                        diag_note(ctx->diags, &ctx->p->limits.items[i].stmt->loc, "first given here");
-                        return -1;
-                }
-        add(ctx, &ctx->p->limits, key, value);
-        return 0;
+        return add_once(ctx, s, arena_printf(ctx->arena, "limit %s", l->word), l->key, v->text);
 }
 
 /* `priority nice N`, `priority io CLASS [LEVEL]`, `priority cpu POLICY`. A per-user manager
@@ -1445,17 +1446,13 @@ static int add_priority(struct check_ctx *ctx, const struct ast_stmt *s, const c
  * the closest nice value it can (setpriority_closest) or fail the start (ioprio_set). */
 static int check_priority(struct check_ctx *ctx, const struct ast_stmt *s)
 {
-        if (want_args(ctx, s, 2, 3, "priority nice|io|cpu VALUE") < 0)
-                return -1;
         const struct priority_info *pr = check_table_row(ctx, s->args, "priority", priority_table,
                                                          priority_table_len, sizeof(*priority_table));
-        if (!pr)
+        if (!pr || want_args(ctx, s, 2, pr->kind == PRIORITY_IO ? 3 : 2, pr->usage) < 0)
                 return -1;
         const struct ast_arg *v = s->args->next, *level = v->next;
         bool user = ctx->p->manager == POL_USER;
         if (pr->kind == PRIORITY_NICE) {
-                if (level)
-                        return check_error(ctx, &level->loc, "too many arguments; expected: %s", pr->usage);
                 const char *d = v->text + (v->text[0] == '-');
                 long n = strtol(v->text, NULL, 10);
                 if (!*d || strspn(d, "0123456789") != strlen(d) || strlen(d) > 2 || n < -20 || n > 19)
@@ -1467,7 +1464,7 @@ static int check_priority(struct check_ctx *ctx, const struct ast_stmt *s)
                         diag_hint(ctx->diags, "use 0 to 19 (lower priorities) in a user service");
                         return -1;
                 }
-                return add_priority(ctx, s, pr->word, pr->key, arena_printf(ctx->arena, "%ld", n));
+                return add_once(ctx, s, "priority nice", pr->key, arena_printf(ctx->arena, "%ld", n));
         }
         const struct priority_class *c = NULL;
         const char *words[8];
@@ -1495,9 +1492,10 @@ static int check_priority(struct check_ctx *ctx, const struct ast_stmt *s)
                 diag_hint(ctx->diags, "use best-effort or idle in a user service");
                 return -1;
         }
-        if (add_priority(ctx, s, pr->word, pr->key, c->word) < 0)
+        const char *what = arena_printf(ctx->arena, "priority %s", pr->word);
+        if (add_once(ctx, s, what, pr->key, c->word) < 0)
                 return -1;
-        return level ? add_priority(ctx, s, pr->word, "IOSchedulingPriority", level->text) : 0;
+        return level ? add_once(ctx, s, what, "IOSchedulingPriority", level->text) : 0;
 }
 
 /* A duration for `schedule`: finite and not zero. */
@@ -1526,17 +1524,23 @@ static const char *schedule_days(struct check_ctx *ctx, const struct ast_arg *be
                 return NULL;
         }
         char *out = arena_strdup(ctx->arena, a->text);
+        size_t from = SIZE_MAX; /* the first day of a range being read */
         for (char *s = out; *s;) {
-                size_t n = strcspn(s, ",.");
-                bool known = false;
+                size_t n = strcspn(s, ",."), day = SIZE_MAX;
                 for (size_t i = 0; i < weekday_names_len; i++)
-                        known |= n == 3 && strncmp(s, weekday_names[i], 3) == 0;
+                        if (n == 3 && strncmp(s, weekday_names[i], 3) == 0)
+                                day = i;
                 size_t sep = startswith(s + n, "..") ? 2 : s[n] == ',' ? 1 : 0;
-                if (!known || (!sep && s[n]) || (sep && !s[n + sep])) {
+                /* systemd takes a range only forwards and from one day to one other */
+                bool ok = day != SIZE_MAX && (from == SIZE_MAX || (day > from && sep != 2));
+                from = sep == 2 ? day : SIZE_MAX;
+                if (!ok || (!sep && s[n]) || (sep && !s[n + sep])) {
                         check_error(ctx, &a->loc, "'%s' is not a list of days (mon ... sun, e.g. mon,thu or mon..fri)",
                                     a->text);
                         if (strchr(a->text, '-'))
                                 diag_hint(ctx->diags, "a range of days is written with '..', as in mon..fri");
+                        else if (strstr(a->text, ".."))
+                                diag_hint(ctx->diags, "a range runs forwards from mon to sun, as in mon..fri or sat,sun");
                         return NULL;
                 }
                 s[0] = (char) toupper((unsigned char) s[0]);

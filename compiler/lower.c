@@ -194,17 +194,6 @@ static bool under(const char *path, const char *root)
         return strncmp(path, root, n) == 0 && (path[n] == '/' || path[n] == '\0');
 }
 
-/* What ProtectHome= covers. */
-static const char *const home_roots[] = { "/home", "/root", "/run/user" };
-
-static bool is_home_path(const char *path)
-{
-        for (size_t i = 0; i < ARRAY_SIZE(home_roots); i++)
-                if (under(path, home_roots[i]))
-                        return true;
-        return under(path, "%h");
-}
-
 static void lower_files(struct lower_ctx *ctx)
 {
         const struct policy *p = ctx->p;
@@ -223,10 +212,10 @@ static void lower_files(struct lower_ctx *ctx)
          * named paths bound in, a user service too: it sees of its own home only what it
          * reads and writes. */
         for (size_t i = 0; i < p->reads.n; i++)
-                if (is_home_path(p->reads.items[i].value) && !home_stmt)
+                if (path_in_home(p->reads.items[i].value) && !home_stmt)
                         home_stmt = p->reads.items[i].stmt;
         for (size_t i = 0; i < p->writes.n; i++)
-                if (is_home_path(p->writes.items[i].value) && !home_stmt)
+                if (path_in_home(p->writes.items[i].value) && !home_stmt)
                         home_stmt = p->writes.items[i].stmt;
         if (home_stmt) {
                 put_by(ctx, "Service", "ProtectHome", "tmpfs", home_stmt);
@@ -237,7 +226,7 @@ static void lower_files(struct lower_ctx *ctx)
                         put(ctx, "Service", "TemporaryFileSystem", "%h:ro",
                             why_default(ctx, "the empty home folder is read-only"));
                 } else {
-                        for (size_t i = 0; i < ARRAY_SIZE(home_roots); i++)
+                        for (size_t i = 0; i < home_roots_len; i++)
                                 put(ctx, "Service", "TemporaryFileSystem", arena_printf(a, "%s:ro", home_roots[i]),
                                     why_default(ctx, "the empty home folders are read-only"));
                 }
@@ -261,7 +250,7 @@ static void lower_files(struct lower_ctx *ctx)
                                 put_item(ctx, "Service", "BindPaths", w, escape_word(a, path));
                         else if (streq(o->key, "ConfigurationDirectory"))
                                 put_item(ctx, "Service", "ReadWritePaths", w, escape_word(a, path));
-                } else if (is_home_path(path) && !(user && startswith(path, "%h/"))) {
+                } else if (path_in_home(path) && !(user && startswith(path, "%h/"))) {
                         put_item(ctx, "Service", "BindPaths", w, escape_word(a, path));
                 } else if ((under(path, "/tmp") || under(path, "/var/tmp")) &&
                            !pol_relaxed(p, RELAX_SHARED_TMP)) {
@@ -285,7 +274,7 @@ static void lower_files(struct lower_ctx *ctx)
                          p->directory_modes.items[i].value);
         for (size_t i = 0; i < p->reads.n; i++) {
                 const struct pol_item *r = &p->reads.items[i];
-                if (is_home_path(r->value))
+                if (path_in_home(r->value))
                         put_item(ctx, "Service", "BindReadOnlyPaths", r,
                                  arena_printf(a, "-%s", escape_word(a, r->value)));
         }
@@ -666,8 +655,11 @@ static struct unit_file *lower_timer(struct lower_ctx *ctx)
                  * for a short interval that would be most of it. */
                 uint64_t usec;
                 if (check_duration_usec(p->timer_every.value, &usec) && usec < UINT64_C(600000000)) {
-                        uint64_t acc = usec / 10 < 1000000 ? 1 : usec / 10 / 1000000;
-                        unit_add(u, "Timer", "AccuracySec", arena_printf(a, "%" PRIu64 "s", acc),
+                        uint64_t acc = usec / 10 ? usec / 10 : 1;
+                        const char *v = acc % 1000000 == 0 ? arena_printf(a, "%" PRIu64 "s", acc / 1000000)
+                                        : acc % 1000 == 0  ? arena_printf(a, "%" PRIu64 "ms", acc / 1000)
+                                                           : arena_printf(a, "%" PRIu64 "us", acc);
+                        unit_add(u, "Timer", "AccuracySec", v,
                                  why_default(ctx, "an interval under 10 minutes is kept to a tenth of it"));
                 }
         }

@@ -344,6 +344,22 @@ const struct directive_info *directive_lookup(const char *section, const char *k
         return NULL;
 }
 
+const char *const home_roots[] = { "/home", "/root", "/run/user" };
+const size_t home_roots_len = ARRAY_SIZE(home_roots);
+
+bool path_in_home(const char *path)
+{
+        const char *roots[ARRAY_SIZE(home_roots) + 1] = { "%h" };
+        for (size_t i = 0; i < home_roots_len; i++)
+                roots[i + 1] = home_roots[i];
+        for (size_t i = 0; i < ARRAY_SIZE(roots); i++) {
+                size_t n = strlen(roots[i]);
+                if (strncmp(path, roots[i], n) == 0 && (path[n] == '/' || path[n] == '\0'))
+                        return true;
+        }
+        return false;
+}
+
 const char *const reload_signals[] = { "HUP", "USR1", "USR2", "INT", "QUIT", "WINCH", "ALRM" };
 const size_t reload_signals_len = ARRAY_SIZE(reload_signals);
 

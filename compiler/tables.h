@@ -163,6 +163,12 @@ extern const struct directive_info directive_table[];
 extern const size_t directive_table_len;
 const struct directive_info *directive_lookup(const char *section, const char *key);
 
+/* What ProtectHome= covers. A path under one of them, or under a user service's own home
+ * (%h), is bound into an emptied home: BindPaths= reads it as SOURCE:DESTINATION. */
+extern const char *const home_roots[];
+extern const size_t home_roots_len;
+bool path_in_home(const char *path);
+
 /* `schedule`: the calendar shorthands systemd knows (systemd.time(7)), and the days. */
 extern const char *const schedule_periods[];
 extern const size_t schedule_periods_len;
