@@ -40,6 +40,7 @@ static const char *const ast_stmt_kind_names[_STMT_KIND_MAX] = {
         [STMT_SCHEDULE] = "schedule",
         [STMT_RELOAD] = "reload",
         [STMT_PID_FILE] = "pid-file",
+        [STMT_UMASK] = "umask",
         [STMT_TIMEOUT] = "timeout",
 };
 

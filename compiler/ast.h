@@ -60,6 +60,7 @@ enum ast_stmt_kind {
         STMT_SCHEDULE,    /* args: the words after `schedule` */
         STMT_RELOAD,      /* args: signal, NAME */
         STMT_PID_FILE,    /* args: the path */
+        STMT_UMASK,       /* args: the mask */
         STMT_TIMEOUT,     /* args: start|stop, duration */
         _STMT_KIND_MAX,
 };

@@ -618,6 +618,28 @@ static int check_reload(struct check_ctx *ctx, const struct ast_stmt *s)
         return 0;
 }
 
+/* `umask NNNN`: the file mode creation mask, looser than the default 0077 when others (a
+ * group, a reader of its logs) must read what the service creates. Never lets every user
+ * write, nor takes the service's own access away. */
+static int check_umask(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        if (single(ctx, s, "umask") < 0 || want_args(ctx, s, 1, 1, "umask NNNN (e.g. 0027)") < 0)
+                return -1;
+        const struct ast_arg *v = s->args;
+        size_t n = strlen(v->text);
+        if (n < 3 || n > 4 || strspn(v->text, "01234567") != n || (n == 4 && v->text[0] != '0'))
+                return check_error(ctx, &v->loc, "'%s' is not a umask (octal, e.g. 0027)", v->text);
+        unsigned long m = strtoul(v->text, NULL, 8);
+        if (!(m & 0002))
+                return check_error(ctx, &v->loc, "umask %s lets every user write the files the service creates",
+                                   v->text);
+        if (m & 0700)
+                return check_error(ctx, &v->loc, "umask %s takes the service's own access to its files away",
+                                   v->text);
+        ctx->p->umask = item_of(ctx, NULL, arena_printf(ctx->arena, "%04lo", m));
+        return 0;
+}
+
 static int check_type(struct check_ctx *ctx, const struct ast_stmt *s)
 {
         if (single(ctx, s, "type") < 0 ||
@@ -1720,6 +1742,7 @@ static const struct {
         [STMT_SCHEDULE] = { check_schedule, 3 },
         [STMT_RELOAD] = { check_reload, 3 },
         [STMT_PID_FILE] = { check_pid_file, 3 },
+        [STMT_UMASK] = { check_umask, 3 },
         [STMT_TIMEOUT] = { check_timeout, 3 },
 };
 

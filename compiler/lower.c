@@ -126,6 +126,11 @@ static void lower_strict_baseline(struct lower_ctx *ctx)
                                 not_set(ctx, row->key, by);
                         continue;
                 }
+                /* The one baseline value a statement sets rather than relaxes. */
+                if (streq(row->key, "UMask") && p->umask.value) {
+                        put_by(ctx, "Service", row->key, p->umask.value, p->umask.stmt);
+                        continue;
+                }
                 /* A user service must have PrivateUsers=yes for its sandbox to apply at all. */
                 const char *reason = row->reason;
                 if (streq(row->key, "PrivateUsers") && p->manager == POL_USER)

@@ -407,6 +407,7 @@ const struct directive_statement directive_statement_table[] = {
         { "Restart", "restart POLICY [after DELAY]" },
         { "ExecReload", "exec-reload COMMAND or reload signal NAME" },
         { "PIDFile", "pid-file PATH" },
+        { "UMask", "umask NNNN" },
         { "Type", "type TYPE" },
         { "AmbientCapabilities", "needs capability NAME" },
         { "CapabilityBoundingSet", "needs capability NAME" },

@@ -122,7 +122,7 @@ static void yyerror(const UC_YYLTYPE *loc, void *scanner, struct parse_ctx *ctx,
 %token <arg> NEEDS "needs" NETWORK "network" ON "on" OUTBOUND "outbound" OWNS "owns"
 %token <arg> PID_FILE "pid-file" PORT "port" PRIORITY "priority" PROFILE "profile" READS "reads" RELOAD "reload" REQUIRES "requires" RESTART "restart"
 %token <arg> SCHEDULE "schedule" SEES "sees" SERVICE "service" START "start" TARGET "target" TIMEOUT "timeout"
-%token <arg> TO "to" TYPE "type" USE "use" USER "user" VIA "via" WANTS "wants"
+%token <arg> TO "to" TYPE "type" UMASK "umask" USE "use" USER "user" VIA "via" WANTS "wants"
 %token <arg> WORKING_DIRECTORY "working-directory" WRITES "writes"
 
 %type <arg> word anyword keyword
@@ -196,6 +196,7 @@ stmt: USE words                          { $$ = stmt(ctx, STMT_USE, NULL, &@$, $
     | SCHEDULE anywords                  { $$ = stmt(ctx, STMT_SCHEDULE, NULL, &@$, $2.head, NULL); }
     | RELOAD words                       { $$ = stmt(ctx, STMT_RELOAD, NULL, &@$, $2.head, NULL); }
     | PID_FILE words                     { $$ = stmt(ctx, STMT_PID_FILE, NULL, &@$, $2.head, NULL); }
+    | UMASK words                        { $$ = stmt(ctx, STMT_UMASK, NULL, &@$, $2.head, NULL); }
     | TIMEOUT anyword word               { $$ = stmt(ctx, STMT_TIMEOUT, NULL, &@$, ast_arg_append($2, $3), NULL); }
     ;
 
@@ -230,7 +231,7 @@ keyword: AFTER | AT | BEFORE | DESCRIPTION | DIRECTIVE | DOCUMENTATION | ENVIRON
        | ENVIRONMENT_FILE | EXEC | EXEC_POST | EXEC_PRE | EXEC_RELOAD | EXEC_STOP | EXECUTES
        | EXPOSURE | FROM | GROUP | HIDES | INSTALL | LIMIT | LISTENS | MANAGER | MOST | NEEDS
        | NETWORK | ON | OUTBOUND | OWNS | PID_FILE | PORT | PRIORITY | PROFILE | READS | RELOAD | REQUIRES | RESTART | SCHEDULE | SEES
-       | SERVICE | START | TARGET | TIMEOUT | TO | TYPE | USE | USER | VIA | WANTS
+       | SERVICE | START | TARGET | TIMEOUT | TO | TYPE | UMASK | USE | USER | VIA | WANTS
        | WORKING_DIRECTORY | WRITES
        ;
 
@@ -289,7 +290,7 @@ static const char *const statement_words[] = {
         "description", "directive", "documentation", "environment", "environment-file", "exec",
         "exec-post", "exec-pre", "exec-reload", "exec-stop", "executes", "exposure", "hides",
         "install", "limit", "listens", "manager", "needs", "owns", "pid-file", "priority", "reads", "reload", "requires",
-        "restart", "schedule", "sees", "start", "target", "timeout", "type", "use", "user", "wants",
+        "restart", "schedule", "sees", "start", "target", "timeout", "type", "umask", "use", "user", "wants",
         "working-directory", "writes",
 };
 

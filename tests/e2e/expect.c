@@ -299,6 +299,7 @@ static void expect_process(void)
                 check(f("env %.*s", (int) (eq - kv), kv), f("value=%s", eq + 1));
         }
         check("env UNITC_E2E_NEVER_SET", "ENOENT");
+        check("status Umask", f("value=%s", P->umask.value ? P->umask.value : "0077"));
         if (P->working_directory.value) {
                 directive(f("@fixture dir %s", P->working_directory.value));
                 check("cwd", f("value=%s", P->working_directory.value));
