@@ -41,6 +41,7 @@ static const char *const ast_stmt_kind_names[_STMT_KIND_MAX] = {
         [STMT_RELOAD] = "reload",
         [STMT_PID_FILE] = "pid-file",
         [STMT_UMASK] = "umask",
+        [STMT_EXIT_STATUS] = "exit-status",
         [STMT_TIMEOUT] = "timeout",
 };
 

@@ -61,6 +61,7 @@ enum ast_stmt_kind {
         STMT_RELOAD,      /* args: signal, NAME */
         STMT_PID_FILE,    /* args: the path */
         STMT_UMASK,       /* args: the mask */
+        STMT_EXIT_STATUS, /* args: codes, `means`, the meaning */
         STMT_TIMEOUT,     /* args: start|stop, duration */
         _STMT_KIND_MAX,
 };

@@ -649,6 +649,53 @@ static int check_type(struct check_ctx *ctx, const struct ast_stmt *s)
         return 0;
 }
 
+/* `exit-status CODE... means success|restart|stop`: exit codes 1 to 255 the manager reads as
+ * a clean exit, a clean exit to restart after, or a failure not to restart after. A code has
+ * one meaning. */
+static int check_exit_status(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        const struct ast_arg *means = NULL, *last = NULL;
+        for (const struct ast_arg *a = s->args; a; a = a->next) {
+                if (a->kind == ARG_WORD && streq(a->text, "means")) {
+                        means = a;
+                        break;
+                }
+                last = a;
+        }
+        if (!means || !last || !means->next || means->next->next)
+                return check_error(ctx, means && means->next && means->next->next ? &means->next->next->loc : &s->loc,
+                                   "expected: exit-status CODE... means success|restart|stop");
+        const struct exit_meaning *m = NULL;
+        for (size_t i = 0; i < exit_meaning_table_len; i++)
+                if (streq(exit_meaning_table[i].word, means->next->text))
+                        m = &exit_meaning_table[i];
+        if (!m) {
+                const char *words[] = { "success", "restart", "stop" };
+                check_word_in(ctx, means->next, "meaning of an exit status", words, ARRAY_SIZE(words));
+                return -1;
+        }
+        for (const struct ast_arg *a = s->args; a != means; a = a->next) {
+                size_t n = strlen(a->text);
+                unsigned long code = strtoul(a->text, NULL, 10);
+                if (n == 0 || n > 3 || strspn(a->text, "0123456789") != n || code < 1 || code > 255) {
+                        check_error(ctx, &a->loc, "'%s' is not an exit status (1 to 255)", a->text);
+                        continue;
+                }
+                const char *text = arena_printf(ctx->arena, "%lu", code);
+                const struct pol_item *seen = NULL;
+                for (size_t i = 0; i < ctx->p->exit_statuses.n; i++)
+                        if (streq(ctx->p->exit_statuses.items[i].value, text))
+                                seen = &ctx->p->exit_statuses.items[i];
+                if (seen) {
+                        check_error(ctx, &a->loc, "exit status %s is given a meaning twice", text);
+                        diag_note(ctx->diags, &seen->stmt->loc, "first given here");
+                        continue;
+                }
+                add(ctx, &ctx->p->exit_statuses, m->word, text);
+        }
+        return 0;
+}
+
 static int check_restart(struct check_ctx *ctx, const struct ast_stmt *s)
 {
         if (single(ctx, s, "restart") < 0 ||
@@ -1743,6 +1790,7 @@ static const struct {
         [STMT_RELOAD] = { check_reload, 3 },
         [STMT_PID_FILE] = { check_pid_file, 3 },
         [STMT_UMASK] = { check_umask, 3 },
+        [STMT_EXIT_STATUS] = { check_exit_status, 3 },
         [STMT_TIMEOUT] = { check_timeout, 3 },
 };
 

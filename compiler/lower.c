@@ -482,6 +482,12 @@ static void lower_service_section(struct lower_ctx *ctx)
                          arena_printf(a, "/bin/kill -s %s $MAINPID", p->reload_signal.value));
         if (p->restart.value)
                 put_item(ctx, "Service", "Restart", &p->restart, p->restart.value);
+        for (size_t i = 0; i < exit_meaning_table_len; i++)
+                for (size_t k = 0; k < ARRAY_SIZE(exit_meaning_table[i].keys) && exit_meaning_table[i].keys[k]; k++)
+                        for (size_t j = 0; j < p->exit_statuses.n; j++)
+                                if (streq(p->exit_statuses.items[j].key, exit_meaning_table[i].word))
+                                        put_item(ctx, "Service", exit_meaning_table[i].keys[k], &p->exit_statuses.items[j],
+                                                 p->exit_statuses.items[j].value);
         if (p->restart_delay.value)
                 put_item(ctx, "Service", "RestartSec", &p->restart_delay, p->restart_delay.value);
         if (p->timeout_start.value)

@@ -46,6 +46,7 @@ struct policy {
         struct pol_item reload_signal;   /* reload signal NAME: the signal's name */
         struct pol_item pid_file;        /* pid-file PATH */
         struct pol_item umask;           /* umask NNNN, normalised to 4 digits */
+        struct pol_list exit_statuses;   /* key: success|restart|stop; value: the code */
         struct pol_item timeout_start, timeout_stop;
         struct pol_list environment, environment_files;
         struct pol_list after, before, wants, requires;

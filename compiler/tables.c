@@ -248,6 +248,9 @@ const struct directive_info directive_table[] = {
         { "ExecStop", "Service", 1, USER_OK, true, NULL },
         { "Restart", "Service", 1, USER_OK, true, NULL },
         { "PIDFile", "Service", 1, USER_OK, true, NULL },
+        { "SuccessExitStatus", "Service", 189, USER_OK, true, NULL },
+        { "RestartForceExitStatus", "Service", 189, USER_OK, true, NULL },
+        { "RestartPreventExitStatus", "Service", 189, USER_OK, true, NULL },
         { "RestartSec", "Service", 1, USER_OK, true, NULL },
         { "TimeoutStartSec", "Service", 188, USER_OK, true, NULL },
         { "TimeoutStopSec", "Service", 1, USER_OK, true, NULL },
@@ -360,6 +363,14 @@ bool path_in_home(const char *path)
         return false;
 }
 
+const struct exit_meaning exit_meaning_table[] = {
+        { "success", { "SuccessExitStatus", NULL } },
+        /* a clean exit that asks to be started again (Debian's syncthing: 3 and 4) */
+        { "restart", { "SuccessExitStatus", "RestartForceExitStatus" } },
+        { "stop", { "RestartPreventExitStatus", NULL } },
+};
+const size_t exit_meaning_table_len = ARRAY_SIZE(exit_meaning_table);
+
 const char *const reload_signals[] = { "HUP", "USR1", "USR2", "INT", "QUIT", "WINCH", "ALRM" };
 const size_t reload_signals_len = ARRAY_SIZE(reload_signals);
 
@@ -408,6 +419,9 @@ const struct directive_statement directive_statement_table[] = {
         { "ExecReload", "exec-reload COMMAND or reload signal NAME" },
         { "PIDFile", "pid-file PATH" },
         { "UMask", "umask NNNN" },
+        { "SuccessExitStatus", "exit-status CODE... means success" },
+        { "RestartForceExitStatus", "exit-status CODE... means restart" },
+        { "RestartPreventExitStatus", "exit-status CODE... means stop" },
         { "Type", "type TYPE" },
         { "AmbientCapabilities", "needs capability NAME" },
         { "CapabilityBoundingSet", "needs capability NAME" },

@@ -183,6 +183,14 @@ struct time_unit {
 extern const struct time_unit time_unit_table[];
 extern const size_t time_unit_table_len;
 
+/* `exit-status CODE... means success|restart|stop`: what an exit code means to the manager. */
+struct exit_meaning {
+        const char *word;
+        const char *keys[2]; /* the directives that take the codes */
+};
+extern const struct exit_meaning exit_meaning_table[];
+extern const size_t exit_meaning_table_len;
+
 /* `reload signal NAME`: the signals a daemon commonly reloads on. */
 extern const char *const reload_signals[];
 extern const size_t reload_signals_len;

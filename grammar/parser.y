@@ -116,7 +116,7 @@ static void yyerror(const UC_YYLTYPE *loc, void *scanner, struct parse_ctx *ctx,
 %token <arg> AFTER "after" AT "at" BEFORE "before" DESCRIPTION "description"
 %token <arg> DIRECTIVE "directive" DOCUMENTATION "documentation" ENVIRONMENT "environment"
 %token <arg> ENVIRONMENT_FILE "environment-file" EXEC "exec" EXEC_POST "exec-post"
-%token <arg> EXEC_PRE "exec-pre" EXEC_RELOAD "exec-reload" EXEC_STOP "exec-stop"
+%token <arg> EXEC_PRE "exec-pre" EXEC_RELOAD "exec-reload" EXEC_STOP "exec-stop" EXIT_STATUS "exit-status"
 %token <arg> EXECUTES "executes" EXPOSURE "exposure" FROM "from" GROUP "group" HIDES "hides"
 %token <arg> INSTALL "install" LIMIT "limit" LISTENS "listens" MANAGER "manager" MOST "most"
 %token <arg> NEEDS "needs" NETWORK "network" ON "on" OUTBOUND "outbound" OWNS "owns"
@@ -197,6 +197,7 @@ stmt: USE words                          { $$ = stmt(ctx, STMT_USE, NULL, &@$, $
     | RELOAD words                       { $$ = stmt(ctx, STMT_RELOAD, NULL, &@$, $2.head, NULL); }
     | PID_FILE words                     { $$ = stmt(ctx, STMT_PID_FILE, NULL, &@$, $2.head, NULL); }
     | UMASK words                        { $$ = stmt(ctx, STMT_UMASK, NULL, &@$, $2.head, NULL); }
+    | EXIT_STATUS anywords               { $$ = stmt(ctx, STMT_EXIT_STATUS, NULL, &@$, $2.head, NULL); }
     | TIMEOUT anyword word               { $$ = stmt(ctx, STMT_TIMEOUT, NULL, &@$, ast_arg_append($2, $3), NULL); }
     ;
 
@@ -228,7 +229,7 @@ anywords: anyword               { $$ = arg_list_add((struct uc_arg_list) { NULL,
 
 /* Keywords read as plain words where a whole line of arguments follows. */
 keyword: AFTER | AT | BEFORE | DESCRIPTION | DIRECTIVE | DOCUMENTATION | ENVIRONMENT
-       | ENVIRONMENT_FILE | EXEC | EXEC_POST | EXEC_PRE | EXEC_RELOAD | EXEC_STOP | EXECUTES
+       | ENVIRONMENT_FILE | EXEC | EXEC_POST | EXEC_PRE | EXEC_RELOAD | EXEC_STOP | EXECUTES | EXIT_STATUS
        | EXPOSURE | FROM | GROUP | HIDES | INSTALL | LIMIT | LISTENS | MANAGER | MOST | NEEDS
        | NETWORK | ON | OUTBOUND | OWNS | PID_FILE | PORT | PRIORITY | PROFILE | READS | RELOAD | REQUIRES | RESTART | SCHEDULE | SEES
        | SERVICE | START | TARGET | TIMEOUT | TO | TYPE | UMASK | USE | USER | VIA | WANTS
@@ -288,7 +289,7 @@ static bool symbol_is_keyword(yysymbol_kind_t k)
 /* The statement keywords, for "did you mean" on an unknown statement. */
 static const char *const statement_words[] = {
         "description", "directive", "documentation", "environment", "environment-file", "exec",
-        "exec-post", "exec-pre", "exec-reload", "exec-stop", "executes", "exposure", "hides",
+        "exec-post", "exec-pre", "exec-reload", "exec-stop", "executes", "exit-status", "exposure", "hides",
         "install", "limit", "listens", "manager", "needs", "owns", "pid-file", "priority", "reads", "reload", "requires",
         "restart", "schedule", "sees", "start", "target", "timeout", "type", "umask", "use", "user", "wants",
         "working-directory", "writes",

@@ -277,6 +277,20 @@ t_syncthing() {
     check "syncthing: sees none of the home folder but what it names" sh -c '
         r=/proc/$(pgrep -u 1000 -f "syncthing serve" | head -1)/root/home/unitc
         [ -f $r/.config/syncthing/config.xml ] && [ -e /home/unitc/.profile ] && [ ! -e $r/.profile ]'
+    local pid
+    pid=$(e2e_systemctl user show -p MainPID --value syncthing.service)
+    ucheck "syncthing: after the GUI's restart (exit 3) systemd starts it again" sh -c '
+        k=$(sed -n "s:.*<apikey>\(.*\)</apikey>.*:\1:p" ~/.config/syncthing/config.xml)
+        curl -sf -X POST -H "X-API-Key: $k" http://127.0.0.1:8384/rest/system/restart >/dev/null
+        for i in $(seq 1 30); do
+            sleep 0.5
+            [ "$(systemctl --user show -p NRestarts --value syncthing.service)" -ge 1 ] &&
+                [ "$(systemctl --user show -p ActiveState --value syncthing.service)" = active ] &&
+                [ "$(systemctl --user show -p MainPID --value syncthing.service)" != "$1" ] && exit 0
+        done
+        exit 1' sh "$pid"
+    journal_lacks "syncthing: the restart is not logged as a failure (exit-status 3 4 means restart)" \
+        "Failed with result" user
     GAP "syncthing: no netlink: it cannot list interfaces (IPv6 local discovery off; IPv4 uses 255.255.255.255)"
     stop user
 }
