@@ -138,6 +138,17 @@ bool check_duration(const char *s)
         return check_duration_usec(s, &usec);
 }
 
+/* A permission mode or mask: three octal digits, or four with a leading 0 (no setuid,
+ * setgid or sticky bits). */
+static bool octal_mode(const char *s, unsigned long *ret)
+{
+        size_t n = strlen(s);
+        if (n < 3 || n > 4 || strspn(s, "01234567") != n || (n == 4 && s[0] != '0'))
+                return false;
+        *ret = strtoul(s, NULL, 8);
+        return true;
+}
+
 /* Sizes: NUMBER with an optional K, M, G or T (powers of 1024), or infinity. */
 bool check_size(const char *s)
 {
@@ -353,11 +364,6 @@ static const char *check_path(struct check_ctx *ctx, const struct ast_arg *arg, 
         return home ? arena_printf(ctx->arena, "%%h%s", rest) : s;
 }
 
-static bool path_under(const char *path, const char *root)
-{
-        size_t n = strlen(root);
-        return strncmp(path, root, n) == 0 && (path[n] == '/' || path[n] == '\0');
-}
 
 /* ---- statements ------------------------------------------------------------------------ */
 
@@ -626,10 +632,9 @@ static int check_umask(struct check_ctx *ctx, const struct ast_stmt *s)
         if (single(ctx, s, "umask") < 0 || want_args(ctx, s, 1, 1, "umask NNNN (e.g. 0027)") < 0)
                 return -1;
         const struct ast_arg *v = s->args;
-        size_t n = strlen(v->text);
-        if (n < 3 || n > 4 || strspn(v->text, "01234567") != n || (n == 4 && v->text[0] != '0'))
+        unsigned long m;
+        if (!octal_mode(v->text, &m))
                 return check_error(ctx, &v->loc, "'%s' is not a umask (octal, e.g. 0027)", v->text);
-        unsigned long m = strtoul(v->text, NULL, 8);
         if (!(m & 0002))
                 return check_error(ctx, &v->loc, "umask %s lets every user write the files the service creates",
                                    v->text);
@@ -909,10 +914,9 @@ static int check_dir_mode(struct check_ctx *ctx, const struct ast_arg *mode_word
                 return check_error(ctx, &mode_word->loc, "missing mode after 'mode' (e.g. 0750)");
         if (v->next)
                 return check_error(ctx, &v->next->loc, "unexpected '%s' after the mode", v->next->text);
-        size_t n = strlen(v->text);
-        if (n < 3 || n > 4 || strspn(v->text, "01234567") != n || (n == 4 && v->text[0] != '0'))
+        unsigned long m;
+        if (!octal_mode(v->text, &m))
                 return check_error(ctx, &v->loc, "'%s' is not a folder mode (octal, e.g. 0750)", v->text);
-        unsigned long m = strtoul(v->text, NULL, 8);
         if ((m & 0700) != 0700)
                 return check_error(ctx, &v->loc, "mode %s takes the service's own access to its folder away (it needs 07..)",
                                    v->text);

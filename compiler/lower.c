@@ -193,11 +193,6 @@ static const struct owns_info *owns_for(const char *path, bool user, const char 
         return NULL;
 }
 
-static bool under(const char *path, const char *root)
-{
-        size_t n = strlen(root);
-        return strncmp(path, root, n) == 0 && (path[n] == '/' || path[n] == '\0');
-}
 
 static void lower_files(struct lower_ctx *ctx)
 {
@@ -257,7 +252,7 @@ static void lower_files(struct lower_ctx *ctx)
                                 put_item(ctx, "Service", "ReadWritePaths", w, escape_word(a, path));
                 } else if (path_in_home(path) && !(user && startswith(path, "%h/"))) {
                         put_item(ctx, "Service", "BindPaths", w, escape_word(a, path));
-                } else if ((under(path, "/tmp") || under(path, "/var/tmp")) &&
+                } else if ((path_under(path, "/tmp") || path_under(path, "/var/tmp")) &&
                            !pol_relaxed(p, RELAX_SHARED_TMP)) {
                         put(ctx, "Service", "#", arena_printf(a, "%s is in the private /tmp: %s", path,
                                                              why_stmt(ctx, w->stmt)), NULL);
@@ -315,7 +310,7 @@ static void lower_files(struct lower_ctx *ctx)
                 done[ndone++] = path;
                 bool exec_ok = false;
                 for (size_t k = 0; k < p->executes.n; k++)
-                        exec_ok |= under(path, p->executes.items[k].value);
+                        exec_ok |= path_under(path, p->executes.items[k].value);
                 if (!exec_ok)
                         put(ctx, "Service", "NoExecPaths", arena_printf(a, "-%s", path),
                             arena_printf(a, "default: what it writes it cannot run (%s)", why ? why : ""));
@@ -325,7 +320,7 @@ static void lower_files(struct lower_ctx *ctx)
                 const struct pol_item *x = &p->executes.items[k];
                 bool inside = false;
                 for (size_t i = 0; i < ndone; i++)
-                        inside |= under(x->value, done[i]) && !streq(x->value, done[i]);
+                        inside |= path_under(x->value, done[i]) && !streq(x->value, done[i]);
                 if (inside)
                         put_item(ctx, "Service", "ExecPaths", x, arena_printf(a, "-%s", escape_word(a, x->value)));
         }
@@ -609,7 +604,22 @@ static struct unit_file *lower_split(struct lower_ctx *ctx, const struct unit_fi
         return u;
 }
 
-static struct unit_file *lower_socket(struct lower_ctx *ctx)
+/* A companion unit NAME.SUFFIX, described after the service; by: the statement that asks
+ * for it. */
+static struct unit_file *companion_new(struct lower_ctx *ctx, const char *suffix, const struct ast_stmt *by)
+{
+        const struct policy *p = ctx->p;
+        struct arena *a = ctx->arena;
+        struct unit_file *u = unit_new(a, arena_printf(a, "%s.%s", p->name, suffix));
+        unit_add(u, "Unit", "Description",
+                 escape_text(a, arena_printf(a, "%s (%s)", p->description.value ? p->description.value : p->name,
+                                             suffix)),
+                 why_stmt(ctx, by));
+        return u;
+}
+
+/* `listens ... via socket`: NAME.socket; *by is set to the first such statement. */
+static struct unit_file *lower_socket(struct lower_ctx *ctx, const struct ast_stmt **by)
 {
         const struct policy *p = ctx->p;
         struct unit_file *u = NULL;
@@ -618,11 +628,8 @@ static struct unit_file *lower_socket(struct lower_ctx *ctx)
                 if (!l->flag)
                         continue;
                 if (!u) {
-                        u = unit_new(ctx->arena, arena_printf(ctx->arena, "%s.socket", p->name));
-                        unit_add(u, "Unit", "Description",
-                                 escape_text(ctx->arena, arena_printf(ctx->arena, "%s (socket)",
-                                                                       p->description.value ? p->description.value : p->name)),
-                                 why_stmt(ctx, l->stmt));
+                        *by = l->stmt;
+                        u = companion_new(ctx, "socket", l->stmt);
                 }
                 const char *key = streq(l->key, "tcp") ? "ListenStream" : "ListenDatagram";
                 const char *value = l->value ? arena_printf(ctx->arena, "%s:%d", l->value, l->port)
@@ -640,19 +647,17 @@ static struct unit_file *lower_socket(struct lower_ctx *ctx)
         return u;
 }
 
-/* `schedule`: NAME.timer. Calendar timers catch up on a run missed while the machine was off;
- * an interval runs first one interval after the timer starts. */
-static struct unit_file *lower_timer(struct lower_ctx *ctx)
+/* `schedule`: NAME.timer; *by is set to its first statement. Calendar timers catch up on a
+ * run missed while the machine was off; an interval runs first one interval after the timer
+ * starts. */
+static struct unit_file *lower_timer(struct lower_ctx *ctx, const struct ast_stmt **by)
 {
         const struct policy *p = ctx->p;
         struct arena *a = ctx->arena;
         if (!p->calendars.n && !p->timer_every.value)
                 return NULL;
-        const struct ast_stmt *first = p->calendars.n ? p->calendars.items[0].stmt : p->timer_every.stmt;
-        struct unit_file *u = unit_new(a, arena_printf(a, "%s.timer", p->name));
-        unit_add(u, "Unit", "Description",
-                 escape_text(a, arena_printf(a, "%s (timer)", p->description.value ? p->description.value : p->name)),
-                 why_stmt(ctx, first));
+        *by = p->calendars.n ? p->calendars.items[0].stmt : p->timer_every.stmt;
+        struct unit_file *u = companion_new(ctx, "timer", *by);
         for (size_t i = 0; i < p->calendars.n; i++)
                 unit_add(u, "Timer", "OnCalendar", p->calendars.items[i].value, why_stmt(ctx, p->calendars.items[i].stmt));
         if (p->calendars.n)
@@ -722,25 +727,16 @@ struct lowered *lower_policy(struct arena *a, struct diag_queue *diags, const st
                 break;
         }
         /* Companion units; a drop-in hardens the vendor's service and keeps its own. */
-        const struct ast_stmt *socket_by = NULL;
-        for (size_t i = 0; i < p->listens.n && !socket_by; i++)
-                if (p->listens.items[i].flag)
-                        socket_by = p->listens.items[i].stmt;
-        const struct {
-                struct unit_file *u;
-                const struct ast_stmt *by;
-        } companions[] = {
-                { lower_socket(&ctx), socket_by },
-                { lower_timer(&ctx), p->calendars.n ? p->calendars.items[0].stmt : p->timer_every.stmt },
-        };
+        const struct ast_stmt *by[2] = { NULL, NULL };
+        struct unit_file *companions[] = { lower_socket(&ctx, &by[0]), lower_timer(&ctx, &by[1]) };
         for (size_t i = 0; i < ARRAY_SIZE(companions); i++) {
-                if (!companions[i].u)
+                if (!companions[i])
                         continue;
                 if (layout != LAYOUT_DROPIN)
-                        out->files[out->n++] = (struct lower_file) { companions[i].u->name, companions[i].u };
+                        out->files[out->n++] = (struct lower_file) { companions[i]->name, companions[i] };
                 else
-                        diag_warning(diags, &companions[i].by->loc,
-                                     "the drop-in layout writes no %s: the vendor's own is used", companions[i].u->name);
+                        diag_warning(diags, &by[i]->loc, "the drop-in layout writes no %s: the vendor's own is used",
+                                     companions[i]->name);
         }
         return out;
 }

@@ -34,5 +34,11 @@ static inline bool startswith(const char *s, const char *prefix)
 {
         return strncmp(s, prefix, strlen(prefix)) == 0;
 }
+/* path is root or inside it: "/run/x" is under "/run", "/runner" is not. */
+static inline bool path_under(const char *path, const char *root)
+{
+        size_t n = strlen(root);
+        return strncmp(path, root, n) == 0 && (path[n] == '/' || path[n] == '\0');
+}
 
 #endif

@@ -352,15 +352,10 @@ const size_t home_roots_len = ARRAY_SIZE(home_roots);
 
 bool path_in_home(const char *path)
 {
-        const char *roots[ARRAY_SIZE(home_roots) + 1] = { "%h" };
         for (size_t i = 0; i < home_roots_len; i++)
-                roots[i + 1] = home_roots[i];
-        for (size_t i = 0; i < ARRAY_SIZE(roots); i++) {
-                size_t n = strlen(roots[i]);
-                if (strncmp(path, roots[i], n) == 0 && (path[n] == '/' || path[n] == '\0'))
+                if (path_under(path, home_roots[i]))
                         return true;
-        }
-        return false;
+        return path_under(path, "%h");
 }
 
 const struct exit_meaning exit_meaning_table[] = {

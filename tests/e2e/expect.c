@@ -96,11 +96,6 @@ static void gap(const char *text)
 static const struct policy *P;
 static bool USER_SVC; /* `manager user` */
 
-static bool under(const char *path, const char *root)
-{
-        size_t n = strlen(root);
-        return strncmp(path, root, n) == 0 && (path[n] == '/' || path[n] == '\0');
-}
 
 static bool has_cap(const char *name)
 {
@@ -134,7 +129,7 @@ static bool in_list(const struct pol_list *l, const char *value)
 static bool named_path_in(const struct pol_list *l, const char *path)
 {
         for (size_t i = 0; i < l->n; i++)
-                if (under(path, l->items[i].value) || under(l->items[i].value, path))
+                if (path_under(path, l->items[i].value) || path_under(l->items[i].value, path))
                         return true;
         return false;
 }
@@ -143,6 +138,18 @@ static bool named_path_in(const struct pol_list *l, const char *path)
 static const char *owns_root(const struct owns_info *o)
 {
         return USER_SVC ? o->user_root : o->system_root;
+}
+
+/* The path of a folder `owns KIND NAME` asks systemd for, or NULL where the manager has no
+ * such folder. */
+static const char *owned_dir(const struct pol_item *d)
+{
+        for (size_t k = 0; k < owns_table_len; k++) {
+                const char *root = owns_root(&owns_table[k]);
+                if (root && !strcmp(owns_table[k].key, d->key))
+                        return f("%s/%s", root, d->value);
+        }
+        return NULL;
 }
 
 /* The folder systemd creates for a `writes` path below /var/lib, /etc ..., or NULL. */
@@ -159,7 +166,7 @@ static const char *owned_root(const char *path)
 
 static bool private_tmp_path(const char *path)
 {
-        return (under(path, "/tmp") || under(path, "/var/tmp")) && !pol_relaxed(P, RELAX_SHARED_TMP);
+        return (path_under(path, "/tmp") || path_under(path, "/var/tmp")) && !pol_relaxed(P, RELAX_SHARED_TMP);
 }
 
 /* Is PATH (a file the probe would create, or an existing file) writable under the policy? */
@@ -167,18 +174,13 @@ static bool writable(const char *path)
 {
         for (size_t i = 0; i < P->writes.n; i++) {
                 const struct pol_item *w = &P->writes.items[i];
-                if (w->flag ? !strcmp(path, w->value) : under(path, w->value))
+                if (w->flag ? !strcmp(path, w->value) : path_under(path, w->value))
                         return true;
         }
         for (size_t i = 0; i < P->directories.n; i++) {
-                const struct pol_item *d = &P->directories.items[i];
-                for (size_t k = 0; k < owns_table_len; k++) {
-                        const char *root = owns_root(&owns_table[k]);
-                        if (!root || strcmp(owns_table[k].key, d->key))
-                                continue;
-                        if (under(path, f("%s/%s", root, d->value)))
-                                return true;
-                }
+                const char *dir = owned_dir(&P->directories.items[i]);
+                if (dir && path_under(path, dir))
+                        return true;
         }
         /* The private /tmp is writable; the shared one is read-only (ProtectSystem=strict). */
         return private_tmp_path(path);
@@ -187,7 +189,7 @@ static bool writable(const char *path)
 static bool executable(const char *dir)
 {
         for (size_t i = 0; i < P->executes.n; i++)
-                if (under(dir, P->executes.items[i].value))
+                if (path_under(dir, P->executes.items[i].value))
                         return true;
         return false;
 }
@@ -364,15 +366,11 @@ static void expect_files(void)
                 check(f("execwrite %s", w->value), executable(w->value) ? "ok" : "EACCES");
         }
         for (size_t i = 0; i < P->directories.n; i++) {
-                const struct pol_item *d = &P->directories.items[i];
-                for (size_t k = 0; k < owns_table_len; k++) {
-                        const char *root = owns_root(&owns_table[k]);
-                        if (!root || strcmp(owns_table[k].key, d->key))
-                                continue;
-                        const char *dir = f("%s/%s", root, d->value);
-                        check(f("write %s/unitc-e2e-probe", dir), "ok");
-                        check(f("execwrite %s", dir), executable(dir) ? "ok" : "EACCES");
-                }
+                const char *dir = owned_dir(&P->directories.items[i]);
+                if (!dir)
+                        continue;
+                check(f("write %s/unitc-e2e-probe", dir), "ok");
+                check(f("execwrite %s", dir), executable(dir) ? "ok" : "EACCES");
         }
         for (size_t i = 0; i < P->executes.n; i++) {
                 const char *x = P->executes.items[i].value;
@@ -411,7 +409,7 @@ static void expect_files(void)
         section("files", "reads: readable; home folders only as named");
         for (size_t i = 0; i < P->reads.n; i++) {
                 const char *r = P->reads.items[i].value;
-                bool api = under(r, "/proc") || under(r, "/sys");
+                bool api = path_under(r, "/proc") || path_under(r, "/sys");
                 if (!api)
                         directive(f("@fixture dir %s", r));
                 check(f("read %s", r), "ok");

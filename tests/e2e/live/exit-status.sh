@@ -10,11 +10,6 @@ XS_WORK=$(E2E_RUN_DIR)/work/$LABEL
 rm -rf "$XS_WORK"
 mkdir -p "$XS_WORK"
 
-xs_check() {   # NAME CMD...
-    local name=$1
-    shift
-    if "$@" >>"$XS_WORK/checks.log" 2>&1; then pass "$LABEL: $name"; else fail "$LABEL: $name"; fi
-}
 xs_show() { e2e_systemctl system show -p "$2" --value "$1.service"; }
 
 # NAME CODE RESTART MEANING: a service that exits CODE, compiled and started.
@@ -37,19 +32,19 @@ POL
 
 if xs_run e2e-xs-success 3 no success; then
     sleep 1
-    xs_check "exit 3 means success: Result=success" test "$(xs_show e2e-xs-success Result)" = success
+    live_check "exit 3 means success: Result=success" test "$(xs_show e2e-xs-success Result)" = success
     e2e_uninstall_unit system e2e-xs-success.service >/dev/null 2>&1 || true
 fi
 if xs_run e2e-xs-restart 4 no restart; then
     sleep 4
     n=$(xs_show e2e-xs-restart NRestarts)
-    xs_check "exit 4 means restart: restarted under \`restart no\` ($n)" test "${n:-0}" -ge 2
+    live_check "exit 4 means restart: restarted under \`restart no\` ($n)" test "${n:-0}" -ge 2
     e2e_uninstall_unit system e2e-xs-restart.service >/dev/null 2>&1 || true
 fi
 if xs_run e2e-xs-stop 5 always stop; then
     sleep 3
-    xs_check "exit 5 means stop: no restart under \`restart always\`" \
+    live_check "exit 5 means stop: no restart under \`restart always\`" \
         test "$(xs_show e2e-xs-stop NRestarts)" = 0
-    xs_check "exit 5 means stop: it failed" test "$(xs_show e2e-xs-stop Result)" = exit-code
+    live_check "exit 5 means stop: it failed" test "$(xs_show e2e-xs-stop Result)" = exit-code
     e2e_uninstall_unit system e2e-xs-stop.service >/dev/null 2>&1 || true
 fi

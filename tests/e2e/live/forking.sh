@@ -13,12 +13,6 @@ FK_WORK=$(E2E_RUN_DIR)/work/$LABEL
 rm -rf "$FK_WORK"
 mkdir -p "$FK_WORK"
 
-fk_check() {   # NAME CMD...: PASS if CMD succeeds on the host side
-    local name=$1
-    shift
-    if "$@" >>"$FK_WORK/checks.log" 2>&1; then pass "$LABEL: $name"; else fail "$LABEL: $name"; fi
-}
-
 cat >"$FK_WORK/e2e-fork.pol" <<'POL'
 service e2e-fork {
     description "unitc e2e: a forking daemon with a pid file"
@@ -33,14 +27,14 @@ if compile_policy "$FK_WORK/e2e-fork.pol" "$FK_WORK/unit" >"$FK_WORK/compile.log
     e2e_start system e2e-fork.service 30
     e2e_systemctl system show e2e-fork.service >"$FK_WORK/show.txt" 2>&1
     main=$(e2e_systemctl system show -p MainPID --value e2e-fork.service)
-    fk_check "active after the parent exited" \
+    live_check "active after the parent exited" \
         test "$(e2e_systemctl system show -p ActiveState --value e2e-fork.service)" = active
-    fk_check "main PID is the one in the pid file ($main)" \
+    live_check "main PID is the one in the pid file ($main)" \
         test "$(e2e_exec cat /run/e2e-fork/e2e-fork.pid)" = "$main"
-    fk_check "the main process is the forked sleep, not the shell" \
+    live_check "the main process is the forked sleep, not the shell" \
         test "$(e2e_exec cat "/proc/$main/comm")" = sleep
     e2e_systemctl system stop e2e-fork.service
-    fk_check "a stop ends it (no process $main in the container)" e2e_exec sh -c '! test -e "/proc/$1"' sh "$main"
+    live_check "a stop ends it (no process $main in the container)" e2e_exec sh -c '! test -e "/proc/$1"' sh "$main"
     e2e_uninstall_unit system e2e-fork.service >/dev/null 2>&1 || true
 else
     fail "$LABEL: unitc failed: $(tail -3 "$FK_WORK/compile.log" | tr '\n' ' ')"

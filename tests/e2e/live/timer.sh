@@ -18,12 +18,6 @@ TM_WORK=$(E2E_RUN_DIR)/work/$LABEL
 rm -rf "$TM_WORK"
 mkdir -p "$TM_WORK"
 
-tm_check() {   # NAME CMD...: PASS if CMD succeeds on the host side
-    local name=$1
-    shift
-    if "$@" >>"$TM_WORK/checks.log" 2>&1; then pass "$LABEL: $name"; else fail "$LABEL: $name"; fi
-}
-
 # How many lines FILE in the container has (0 if it is missing).
 tm_lines() { e2e_exec sh -c 'cat "$1" 2>/dev/null | wc -l' sh "$1"; }
 
@@ -42,17 +36,17 @@ tm_interval() {   # SCOPE NAME FILE
     e2e_install_unit "$scope" "$TM_WORK/$name"
     e2e_systemctl "$scope" daemon-reload
     e2e_systemctl "$scope" start "$name.timer"
-    tm_check "$scope: $name.timer is active" \
+    live_check "$scope: $name.timer is active" \
         test "$(e2e_systemctl "$scope" show -p ActiveState --value "$name.timer")" = active
-    tm_check "$scope: $name.timer triggers $name.service" \
+    live_check "$scope: $name.timer triggers $name.service" \
         test "$(e2e_systemctl "$scope" show -p Triggers --value "$name.timer")" = "$name.service"
     sleep 12
     e2e_systemctl "$scope" stop "$name.timer"
     e2e_wait "$scope" "$name.service" 10 || true
     n=$(tm_lines "$file")
     echo "$scope $name: $n runs" >>"$TM_WORK/checks.log"
-    tm_check "$scope: every 2s, the service ran at least 3 times in 12 s ($n)" test "$n" -ge 3
-    tm_check "$scope: no run failed" \
+    live_check "$scope: every 2s, the service ran at least 3 times in 12 s ($n)" test "$n" -ge 3
+    live_check "$scope: no run failed" \
         test "$(e2e_systemctl "$scope" show -p Result --value "$name.service")" = success
     e2e_journal "$scope" "$name.service" >"$TM_WORK/$name.journal" 2>&1 || true
     e2e_uninstall_unit "$scope" "$name.timer" >/dev/null 2>&1 || true
@@ -97,12 +91,12 @@ if tm_compile e2e-cal; then
     e2e_install_unit system "$TM_WORK/e2e-cal"
     e2e_systemctl system daemon-reload
     e2e_systemctl system enable --now e2e-cal.timer >>"$TM_WORK/checks.log" 2>&1
-    tm_check "calendar: the timer has a next elapse time" sh -c \
+    live_check "calendar: the timer has a next elapse time" sh -c \
         '[ -n "$1" ] && [ "$1" != n/a ]' sh "$(e2e_systemctl system show -p NextElapseUSecRealtime --value e2e-cal.timer)"
-    tm_check "calendar: enabled under timers.target" \
+    live_check "calendar: enabled under timers.target" \
         e2e_exec test -L /etc/systemd/system/timers.target.wants/e2e-cal.timer
     e2e_systemctl system show -p TimersCalendar --value e2e-cal.timer >"$TM_WORK/e2e-cal.calendar"
-    tm_check "calendar: systemd parsed both schedules" sh -c \
+    live_check "calendar: systemd parsed both schedules" sh -c \
         'grep -q "OnCalendar=\*-\*-\* 00:00:00" "$1" && grep -q "OnCalendar=Mon..Fri \*-\*-\* 03:30:00" "$1"' \
         sh "$TM_WORK/e2e-cal.calendar"
     e2e_systemctl system disable --now e2e-cal.timer >/dev/null 2>&1 || true
