@@ -249,8 +249,12 @@ bool check_user_name(const char *s)
         size_t len = strlen(s);
         if (len == 0 || len > 31)
                 return false;
-        if (strspn(s, "0123456789") == len)
-                return strlen(s) <= 10 && strtoul(s, NULL, 10) < 4294967295UL;
+        /* A numeric id as systemd's parse_uid() takes it: no leading zero, and neither
+         * 65535 nor 4294967295, which mean "no user" to the kernel and to 16-bit tools. */
+        if (strspn(s, "0123456789") == len) {
+                unsigned long long id = strtoull(s, NULL, 10);
+                return len <= 10 && (s[0] != '0' || len == 1) && id < 4294967295ULL && id != 65535;
+        }
         if (!(isalpha((unsigned char) s[0]) || s[0] == '_'))
                 return false;
         for (const char *p = s + 1; *p; p++)
@@ -585,6 +589,11 @@ static int check_exec(struct check_ctx *ctx, const struct ast_stmt *s)
         if (strpbrk(prog->text, "\"'\\"))
                 return check_error(ctx, &prog->loc,
                                    "the program's path holds a quote or '\\', which systemd refuses in a command");
+        /* systemd expands $NAME in arguments, never in the program: "$$" would name a file
+         * called "$$". */
+        if (strchr(prog->text, '$'))
+                return check_error(ctx, &prog->loc,
+                                   "the program's path holds '$': systemd does not expand variables there, so it would run a file literally named so");
         size_t argc = ast_arg_count(s->args);
         const char **argv = arena_alloc(ctx->arena, argc * sizeof(*argv));
         size_t i = 0;
@@ -856,7 +865,7 @@ static int check_user(struct check_ctx *ctx, const struct ast_stmt *s)
         } else {
                 if (!check_user_name(name))
                         return check_error(ctx, &s->args->loc,
-                                           "'%s' is not a valid user name (letters, digits, '_' and '-', at most 31)", name);
+                                           "'%s' is not a valid user name (letters, digits, '_' and '-', at most 31) or id (no leading zero, not 65535)", name);
                 if (s->args2 && !check_user_name(s->args2->text))
                         return check_error(ctx, &s->args2->loc, "'%s' is not a valid group name", s->args2->text);
                 p->user = POL_USER_NAMED;
@@ -882,6 +891,35 @@ static bool folder_name_ok(const char *t)
                         return true;
                 c += n + 1;
         }
+}
+
+/* The row of owner_paths that path is (*ret_how 0), is inside (1), or holds (2); NULL if
+ * none. A system service's /home/NAME/... and /root/... are read as a home too. */
+static const struct owner_path *check_owner_path(const char *path, int *ret_how)
+{
+        const char *tail = NULL;
+        if (startswith(path, "%h/"))
+                tail = path + 2;
+        else if (path_under(path, "/root") && path[5] == '/')
+                tail = path + 5;
+        else if (path_under(path, "/home") && path[5] == '/')
+                tail = strchr(path + 6, '/') ? strchr(path + 6, '/') : ""; /* "": the whole home */
+        for (size_t i = 0; i < owner_paths_len; i++) {
+                const struct owner_path *o = &owner_paths[i];
+                const char *candidate = o->home ? tail : path;
+                const char *op = o->home ? o->path + 2 : o->path;
+                if (!candidate)
+                        continue;
+                if (path_under(candidate, op)) {
+                        *ret_how = streq(candidate, op) ? 0 : 1;
+                        return o;
+                }
+                if (path_under(op, candidate)) {
+                        *ret_how = 2;
+                        return o;
+                }
+        }
+        return NULL;
 }
 
 /* Roots that `writes` must never open whole: name the folder inside them. */
@@ -962,6 +1000,19 @@ static int check_writes(struct check_ctx *ctx, const struct ast_stmt *s)
                 if (root || streq(path, "%h")) {
                         check_error(ctx, &a->loc,
                                     "writes %s would open all of it; name the folder the service writes", a->text);
+                        continue;
+                }
+                int how;
+                const struct owner_path *owner = check_owner_path(path, &how);
+                if (owner) {
+                        const char *shown = owner->home ? arena_printf(ctx->arena, "~%s", owner->path + 2) : owner->path;
+                        const char *rel = how == 0   ? ""
+                                          : how == 1 ? arena_printf(ctx->arena, "it is inside %s, and ", shown)
+                                                     : arena_printf(ctx->arena, "it holds %s, and ", shown);
+                        check_error(ctx, &a->loc, "writes %s would let the service own the %s: %s%s", a->text,
+                                    owner->home ? "user's session" : "machine", rel, owner->why);
+                        diag_hint(ctx->diags, "a service that must write there holds the power of %s; unitc does not compile it",
+                                  owner->home ? "its user" : "root");
                         continue;
                 }
                 if (path_under(path, "/dev")) {
@@ -1437,6 +1488,74 @@ static int check_target(struct check_ctx *ctx, const struct ast_stmt *s)
         return 0;
 }
 
+/* Signal names systemd's signal_from_string() takes, without "SIG". */
+static const char *const signal_names[] = {
+        "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2",
+        "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG",
+        "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS",
+};
+
+static bool escape_value_ok(const struct escape_info *e, const char *v)
+{
+        static const char *const bools[] = { "yes", "no", "true", "false", "on", "off", "1", "0", "y", "n", "t", "f" };
+        switch (e->value) {
+        case ESC_TEXT:
+                return true;
+        case ESC_BOOL:
+                for (size_t i = 0; i < ARRAY_SIZE(bools); i++)
+                        if (strcasecmp(v, bools[i]) == 0)
+                                return true;
+                return false;
+        case ESC_SPAN:
+                return check_duration(v);
+        case ESC_NUMBER:
+                return *v && strspn(v, "0123456789") == strlen(v) && strlen(v) <= 9;
+        case ESC_SIGNAL: {
+                const char *name = strncmp(v, "SIG", 3) == 0 ? v + 3 : v;
+                for (size_t i = 0; i < ARRAY_SIZE(signal_names); i++)
+                        if (streq(name, signal_names[i]))
+                                return true;
+                return *v && strspn(v, "0123456789") == strlen(v) && strlen(v) <= 2 && atoi(v) >= 1 && atoi(v) <= 64;
+        }
+        case ESC_UNITS:
+                for (const char *p = v; *p;) {
+                        size_t n = strcspn(p, " ");
+                        char name[256];
+                        if (n >= sizeof(name))
+                                return false;
+                        memcpy(name, p, n);
+                        name[n] = '\0';
+                        if (!check_unit_name(name))
+                                return false;
+                        p += n;
+                        p += strspn(p, " ");
+                }
+                return *v != '\0';
+        case ESC_WORDS:
+                for (const char *w = e->words; *w;) {
+                        size_t n = strcspn(w, " ");
+                        if (strlen(v) == n && strncmp(v, w, n) == 0)
+                                return true;
+                        w += n;
+                        w += strspn(w, " ");
+                }
+                return false;
+        }
+        return false;
+}
+
+static const char *const escape_value_usage[] = {
+        [ESC_TEXT] = "",
+        [ESC_BOOL] = "yes or no",
+        [ESC_SPAN] = "a time span such as 30s or 5min",
+        [ESC_UNITS] = "unit names such as foo.service",
+        [ESC_WORDS] = "",
+        [ESC_NUMBER] = "a number",
+        [ESC_SIGNAL] = "a signal such as SIGTERM",
+};
+
+/* `directive SECTION KEY VALUE`: a directive of systemd that unitc does not manage, from the
+ * escape table's allowed rows only. Everything else is refused, with the reason. */
 static int check_directive(struct check_ctx *ctx, const struct ast_stmt *s)
 {
         static const char *const sections[] = { "Unit", "Service", "Install" };
@@ -1460,8 +1579,52 @@ static int check_directive(struct check_ctx *ctx, const struct ast_stmt *s)
                                           directive_statement_table[i].statement);
                 return -1;
         }
+        const struct escape_info *e = escape_lookup(key->text);
+        if (!e) {
+                check_error(ctx, &key->loc,
+                            "unknown directive %s=: systemd would ignore it with a warning, so the escape hatch does not emit it",
+                            key->text);
+                const char *names[512];
+                size_t n = 0;
+                for (size_t i = 0; i < escape_table_len && n < ARRAY_SIZE(names); i++)
+                        if (!escape_table[i].refused)
+                                names[n++] = escape_table[i].key;
+                diag_hint_spelling(ctx->diags, key->text, names, n);
+                return -1;
+        }
+        if (e->refused) {
+                check_error(ctx, &key->loc, "the escape hatch cannot set %s=: %s", key->text, e->refused);
+                return -1;
+        }
+        if (!streq(e->section, sec->text))
+                return check_error(ctx, &sec->loc, "%s= belongs in [%s], not [%s]", key->text, e->section,
+                                   sec->text);
+        if (e->since > ctx->p->target) {
+                check_error(ctx, &key->loc,
+                            "%s= needs systemd %u; the target, systemd %u, would ignore it with a warning",
+                            key->text, e->since, ctx->p->target);
+                diag_hint(ctx->diags, "raise the target (`target systemd %u`) or drop the directive", e->since);
+                return -1;
+        }
         if (check_raw_text(ctx, val, val->text) < 0)
                 return -1;
+        if (!escape_value_ok(e, val->text)) {
+                check_error(ctx, &val->loc, "'%s' is not a value %s= takes%s%s", val->text, key->text,
+                            e->value == ESC_WORDS ? "" : ": expected ", escape_value_usage[e->value]);
+                if (e->value == ESC_WORDS)
+                        diag_hint(ctx->diags, "the escape hatch lets %s= take: %s", key->text, e->words);
+                return -1;
+        }
+        for (size_t i = 0; i < ctx->p->directives.n; i++) {
+                const struct pol_item *d = &ctx->p->directives.items[i];
+                size_t klen = strlen(key->text);
+                if (e->value != ESC_TEXT && e->value != ESC_UNITS && streq(d->key, sec->text) &&
+                    strncmp(d->value, key->text, klen) == 0 && d->value[klen] == '=') {
+                        check_error(ctx, &key->loc, "%s= given twice; systemd would use the last one", key->text);
+                        diag_note(ctx->diags, &d->stmt->loc, "first given here");
+                        return -1;
+                }
+        }
         check_warning(ctx, &s->loc, "unitc cannot vouch for %s=%s; it is emitted as written",
                       key->text, val->text);
         add(ctx, &ctx->p->directives, sec->text, arena_printf(ctx->arena, "%s=%s", key->text, val->text));
@@ -1755,47 +1918,51 @@ static int check_timeout(struct check_ctx *ctx, const struct ast_stmt *s)
 typedef int (*check_fn)(struct check_ctx *ctx, const struct ast_stmt *s);
 
 /* ORDER: enum ast_stmt_kind. Pass 0 checks the bytes of every word; passes 1 and 2 read
- * what changes how the rest is read (the manager before the user); pass 3 the rest. */
+ * what changes how the rest is read (the manager before the user); pass 3 the rest.
+ * in_profile: a profile may say it. A profile says what a service needs (files, network,
+ * capabilities, ordering, limits); who the service runs as, what it runs, its environment
+ * and the escape hatch belong to the service itself, where a reviewer reads them. */
 static const struct {
         check_fn fn;
         unsigned pass;
+        bool in_profile;
 } check_table[_STMT_KIND_MAX] = {
-        [STMT_USE] = { NULL, 0 },
-        [STMT_DESCRIPTION] = { check_description, 3 },
-        [STMT_DOCUMENTATION] = { check_documentation, 3 },
-        [STMT_EXEC] = { check_exec, 3 },
-        [STMT_TYPE] = { check_type, 3 },
-        [STMT_RESTART] = { check_restart, 3 },
-        [STMT_ENVIRONMENT] = { check_environment, 3 },
-        [STMT_ENVIRONMENT_FILE] = { check_environment_file, 3 },
-        [STMT_WORKING_DIRECTORY] = { check_working_directory, 3 },
-        [STMT_START] = { check_start, 3 },
-        [STMT_WANTS] = { check_wants, 3 },
-        [STMT_REQUIRES] = { check_requires, 3 },
-        [STMT_INSTALL] = { check_install, 3 },
-        [STMT_USER] = { check_user, 2 },
-        [STMT_READS] = { check_reads, 3 },
-        [STMT_WRITES] = { check_writes, 3 },
-        [STMT_EXECUTES] = { check_executes, 3 },
-        [STMT_HIDES] = { check_hides, 3 },
-        [STMT_OWNS] = { check_owns, 3 },
-        [STMT_NEEDS] = { check_needs, 3 },
-        [STMT_NEEDS_OUTBOUND] = { check_outbound, 3 },
-        [STMT_NEEDS_NETWORK] = { check_needs_network, 3 },
-        [STMT_LISTENS] = { check_listens, 3 },
-        [STMT_SEES] = { check_sees, 3 },
-        [STMT_EXPOSURE] = { check_exposure, 3 },
-        [STMT_MANAGER] = { check_manager, 1 },
-        [STMT_TARGET] = { check_target, 1 },
-        [STMT_DIRECTIVE] = { check_directive, 3 },
-        [STMT_LIMIT] = { check_limit, 3 },
-        [STMT_PRIORITY] = { check_priority, 3 },
-        [STMT_SCHEDULE] = { check_schedule, 3 },
-        [STMT_RELOAD] = { check_reload, 3 },
-        [STMT_PID_FILE] = { check_pid_file, 3 },
-        [STMT_UMASK] = { check_umask, 3 },
-        [STMT_EXIT_STATUS] = { check_exit_status, 3 },
-        [STMT_TIMEOUT] = { check_timeout, 3 },
+        [STMT_USE] = { NULL, 0, true },
+        [STMT_DESCRIPTION] = { check_description, 3, false },
+        [STMT_DOCUMENTATION] = { check_documentation, 3, false },
+        [STMT_EXEC] = { check_exec, 3, false },
+        [STMT_TYPE] = { check_type, 3, false },
+        [STMT_RESTART] = { check_restart, 3, false },
+        [STMT_ENVIRONMENT] = { check_environment, 3, false },
+        [STMT_ENVIRONMENT_FILE] = { check_environment_file, 3, false },
+        [STMT_WORKING_DIRECTORY] = { check_working_directory, 3, false },
+        [STMT_START] = { check_start, 3, true },
+        [STMT_WANTS] = { check_wants, 3, true },
+        [STMT_REQUIRES] = { check_requires, 3, true },
+        [STMT_INSTALL] = { check_install, 3, false },
+        [STMT_USER] = { check_user, 2, false },
+        [STMT_READS] = { check_reads, 3, true },
+        [STMT_WRITES] = { check_writes, 3, true },
+        [STMT_EXECUTES] = { check_executes, 3, true },
+        [STMT_HIDES] = { check_hides, 3, true },
+        [STMT_OWNS] = { check_owns, 3, true },
+        [STMT_NEEDS] = { check_needs, 3, true },
+        [STMT_NEEDS_OUTBOUND] = { check_outbound, 3, true },
+        [STMT_NEEDS_NETWORK] = { check_needs_network, 3, true },
+        [STMT_LISTENS] = { check_listens, 3, true },
+        [STMT_SEES] = { check_sees, 3, true },
+        [STMT_EXPOSURE] = { check_exposure, 3, false },
+        [STMT_MANAGER] = { check_manager, 1, false },
+        [STMT_TARGET] = { check_target, 1, false },
+        [STMT_DIRECTIVE] = { check_directive, 3, false },
+        [STMT_LIMIT] = { check_limit, 3, true },
+        [STMT_PRIORITY] = { check_priority, 3, false },
+        [STMT_SCHEDULE] = { check_schedule, 3, false },
+        [STMT_RELOAD] = { check_reload, 3, false },
+        [STMT_PID_FILE] = { check_pid_file, 3, false },
+        [STMT_UMASK] = { check_umask, 3, false },
+        [STMT_EXIT_STATUS] = { check_exit_status, 3, false },
+        [STMT_TIMEOUT] = { check_timeout, 3, false },
 };
 
 /* Every word of every statement: valid UTF-8, no control characters (a newline in a value
@@ -1891,6 +2058,26 @@ static void check_whole(struct check_ctx *ctx)
             !streq(p->restart.value, "on-abort") && !streq(p->restart.value, "on-watchdog")) {
                 diag_error(ctx->diags, &p->restart.stmt->loc,
                            "`type oneshot` services cannot use `restart %s`", p->restart.value);
+        }
+        /* /proc/sys and /sys stay read-only under ProtectKernelTunables=, whatever is bound. */
+        for (size_t i = 0; i < p->writes.n && !pol_relaxed(p, RELAX_KERNEL_TUNABLES); i++) {
+                const struct pol_item *w = &p->writes.items[i];
+                if (path_under(w->value, "/proc/sys") || path_under(w->value, "/sys")) {
+                        diag_error(ctx->diags, w->loc ? w->loc : &w->stmt->loc,
+                                   "%s stays read-only: the kernel's tunables are protected (ProtectKernelTunables=)", w->value);
+                        diag_hint(ctx->diags, "add `needs kernel-tunables`");
+                }
+        }
+        /* systemd refuses a D-Bus service that does not say which name it takes. */
+        if (p->type.value && streq(p->type.value, "dbus")) {
+                bool named = false;
+                for (size_t i = 0; i < p->directives.n; i++)
+                        named |= startswith(p->directives.items[i].value, "BusName=");
+                if (!named) {
+                        diag_error(ctx->diags, &p->type.stmt->loc,
+                                   "systemd refuses a `type dbus` service that does not name its bus name");
+                        diag_hint(ctx->diags, "add `directive Service BusName org.example.Name`, the name the daemon takes");
+                }
         }
         /* A pid file is the forking daemon's, written where the policy lets it write. */
         if (p->pid_file.value) {
@@ -1996,8 +2183,13 @@ struct policy *check_policy(struct arena *a, struct diag_queue *diags, const str
                         const struct ast_stmt *s = ctx.cur->stmt;
                         if (diag_too_many(diags))
                                 return NULL;
-                        if (pass == 0)
+                        if (pass == 0) {
                                 check_bytes(&ctx, s);
+                                if (s->block && s->block->kind == BLOCK_PROFILE && !check_table[s->kind].in_profile)
+                                        check_error(&ctx, &s->loc,
+                                                    "a profile says what a service needs; `%s` belongs in the service itself, where it is reviewed",
+                                                    s->kind == STMT_EXEC ? s->sub : ast_stmt_kind_name(s->kind));
+                        }
                         else if (check_table[s->kind].pass == pass)
                                 check_table[s->kind].fn(&ctx, s);
                 }

@@ -402,6 +402,7 @@ int exposure_assess(const struct unit_file *u, const struct exposure_options *op
         if (exposure_load(&c, u, opt) < 0) {
                 ret->status = EXPOSURE_BAD_SETTING;
                 ret->message = c.error;
+                ret->fatal_entry = c.error_entry;
                 return -1;
         }
         c.sf_empty = exposure_syscall_filter_empty(&c);

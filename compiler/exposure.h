@@ -53,6 +53,7 @@ struct exposure_report {
         enum exposure_status status;
         const char *unit_name;
         const char *message;     /* status != OK: systemd's message for the failure */
+        const struct unit_entry *fatal_entry; /* the entry systemd would refuse, or NULL */
         struct exposure_row rows[EXPOSURE_MAX_ROWS];
         size_t n_rows;
         size_t order[EXPOSURE_MAX_ROWS]; /* display order: indices into rows */

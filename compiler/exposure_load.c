@@ -567,6 +567,7 @@ static void exposure_fatal(struct exposure_ctx *c, const struct unit_entry *e, c
         c->fatal = true;
         if (c->error)
                 return;
+        c->error_entry = e;
         c->error = arena_printf(c->arena, "%s:%u: %s: %s\n%s: Unit configuration has fatal error, "
                                 "unit will not be started.", e->file ? e->file : c->id, e->line, what,
                                 e->value, c->id);
@@ -1681,6 +1682,7 @@ static int exposure_apply(struct exposure_ctx *c, const struct unit_file *u, con
                 }
                 truncated = items[i].e->file;
                 c->error = NULL;
+                c->error_entry = NULL;
         }
         free(items);
         return r;

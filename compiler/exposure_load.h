@@ -76,6 +76,7 @@ struct exposure_ctx {
         struct exposure_credentials load_credentials, set_credentials;
         bool fatal;        /* the last parser call failed fatally */
         const char *error; /* set: systemd refuses to load the unit */
+        const struct unit_entry *error_entry; /* the entry behind error, when one is */
         struct exposure_origin origin[_EXPOSURE_FIELD_MAX];
 };
 

@@ -163,6 +163,40 @@ extern const struct directive_info directive_table[];
 extern const size_t directive_table_len;
 const struct directive_info *directive_lookup(const char *section, const char *key);
 
+/* The escape hatch (`directive SECTION KEY VALUE`): each directive of systemd it may set, and
+ * each it refuses with the reason (refused != NULL). A key in neither this table nor
+ * directive_table is unknown. */
+enum escape_value {
+        ESC_TEXT,   /* unitc does not read it; systemd-analyze verify does */
+        ESC_BOOL,   /* yes, no, true, false, on, off, 1, 0 */
+        ESC_SPAN,   /* a time span */
+        ESC_UNITS,  /* unit names */
+        ESC_WORDS,  /* one of words */
+        ESC_NUMBER, /* a decimal number */
+        ESC_SIGNAL, /* a signal name (SIGTERM, TERM) or number */
+};
+struct escape_info {
+        const char *key;
+        const char *section;
+        unsigned since;           /* first systemd version that knows it */
+        enum escape_value value;
+        const char *words;        /* ESC_WORDS: the values it may take, space-separated */
+        const char *refused;      /* NULL, or why the escape hatch cannot set it */
+};
+extern const struct escape_info escape_table[];
+extern const size_t escape_table_len;
+const struct escape_info *escape_lookup(const char *key);
+
+/* Paths whose writer owns the machine (or, home rows, the user's session): `writes` refuses
+ * them, what is inside them and the folders that hold them. */
+struct owner_path {
+        const char *path;
+        bool home;                /* under a user service's home (%h) */
+        const char *why;          /* what a writer gains */
+};
+extern const struct owner_path owner_paths[];
+extern const size_t owner_paths_len;
+
 /* What ProtectHome= covers. A path under one of them, or under a user service's own home
  * (%h), is bound into an emptied home: BindPaths= reads it as SOURCE:DESTINATION. */
 extern const char *const home_roots[];

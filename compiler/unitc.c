@@ -139,9 +139,21 @@ static int uc_exposure_check(struct uc_result *r, const struct uc_options *opt)
                 scored = copy;
                 r->exposure_standin = true;
         }
+        /* The scorer reads the unit as systemd's loader does: what it refuses, systemd would
+         * refuse to load, and the bound could not hold. */
         if (exposure_assess(scored, &eo, rep) < 0) {
-                r->exposure_skipped = rep->message ? rep->message : "the unit cannot be scored";
-                return 0;
+                const char *msg = rep->message ? rep->message : "the unit cannot be read";
+                size_t nlen = strlen(rep->unit_name);
+                if (strncmp(msg, rep->unit_name, nlen) == 0 && msg[nlen] == ':') {
+                        msg += nlen + 1;
+                        msg += strspn(msg, "0123456789");
+                        msg += msg[0] == ':';
+                        msg += strspn(msg, " ");
+                }
+                const struct unit_entry *e = rep->fatal_entry;
+                diag_error(&r->diags, e && e->loc ? e->loc : &p->service->name_loc,
+                           "systemd would refuse to load %s: %.*s", rep->unit_name, (int) strcspn(msg, "\n"), msg);
+                return -2;
         }
         r->exposure = rep;
 
@@ -205,8 +217,11 @@ static int uc_run(const struct source *src, const struct uc_options *opt, struct
         r->policy = p;
         r->lowered = low;
 
-        if (opt->dump == UC_DUMP_NONE && uc_exposure_check(r, opt) < 0)
-                return UC_EXIT_EXPOSURE;
+        if (opt->dump == UC_DUMP_NONE) {
+                int e = uc_exposure_check(r, opt);
+                if (e < 0)
+                        return e == -2 ? UC_EXIT_INPUT : UC_EXIT_EXPOSURE;
+        }
 
         if (opt->dump == UC_DUMP_IR) {
                 for (size_t i = 0; i < low->n; i++)
