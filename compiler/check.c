@@ -739,6 +739,16 @@ static int check_environment(struct check_ctx *ctx, const struct ast_stmt *s)
                                     a->text);
                         continue;
                 }
+                const struct pol_item *prev = NULL;
+                for (size_t i = 0; i < ctx->p->environment.n; i++)
+                        if (strncmp(ctx->p->environment.items[i].value, a->text, n + 1) == 0)
+                                prev = &ctx->p->environment.items[i];
+                if (prev) {
+                        check_error(ctx, &a->loc, "%.*s is set twice; systemd would keep only the last value", (int) n,
+                                    a->text);
+                        diag_note(ctx->diags, &prev->stmt->loc, "first set here");
+                        continue;
+                }
                 add(ctx, &ctx->p->environment, NULL, a->text);
         }
         return 0;
@@ -799,6 +809,19 @@ static int check_working_directory(struct check_ctx *ctx, const struct ast_stmt 
         return 0;
 }
 
+static bool endswith_service(const char *name)
+{
+        size_t n = strlen(name);
+        return n > 8 && streq(name + n - 8, ".service");
+}
+
+/* NAME.service, the unit being compiled (the -o name, set later, is checked by main). */
+static bool is_self(const struct check_ctx *ctx, const char *unit)
+{
+        size_t n = strlen(ctx->p->name);
+        return strncmp(unit, ctx->p->name, n) == 0 && streq(unit + n, ".service");
+}
+
 static int check_units(struct check_ctx *ctx, const struct ast_arg *args, struct pol_list *l,
                        const char *key)
 {
@@ -806,6 +829,22 @@ static int check_units(struct check_ctx *ctx, const struct ast_arg *args, struct
                 if (!check_unit_name(a->text)) {
                         check_error(ctx, &a->loc,
                                     "'%s' is not a unit name (e.g. network.target, foo.service)", a->text);
+                        continue;
+                }
+                /* systemd fills a template's empty instance with this unit's own: "a@.service"
+                 * would name a@demo.service, not what the policy says. */
+                const char *at = strchr(a->text, '@');
+                if (at && at[1] == '.') {
+                        check_error(ctx, &a->loc, "'%s' is a template: name an instance (e.g. %.*s@NAME%s)", a->text,
+                                    (int) (at - a->text), a->text, at + 1);
+                        continue;
+                }
+                if (key && streq(key, "Alias") && !endswith_service(a->text)) {
+                        check_error(ctx, &a->loc, "an alias of a service is a .service name; '%s' is not", a->text);
+                        continue;
+                }
+                if (is_self(ctx, a->text)) {
+                        check_error(ctx, &a->loc, "%s is the service itself", a->text);
                         continue;
                 }
                 add(ctx, l, key, a->text);
@@ -870,6 +909,9 @@ static int check_user(struct check_ctx *ctx, const struct ast_stmt *s)
                         return check_error(ctx, &s->args2->loc, "'%s' is not a valid group name", s->args2->text);
                 p->user = POL_USER_NAMED;
                 p->user_name = item_of(ctx, NULL, name);
+                if (streq(name, "nobody") || streq(name, "65534"))
+                        check_warning(ctx, &s->args->loc,
+                                      "user nobody is shared by every service that runs as nobody and owns what NFS maps to nobody: systemd warns that this is not safe");
                 if (s->args2)
                         p->group_name = item_of(ctx, NULL, s->args2->text);
         }
@@ -1660,12 +1702,15 @@ static int check_limit(struct check_ctx *ctx, const struct ast_stmt *s)
                 ok = check_size(v->text);
                 break;
         case LIMIT_COUNT:
+                /* 0 tasks or open files: the service could not start a thread or open a file. */
                 ok = streq(v->text, "infinity") ||
-                     (strspn(v->text, "0123456789") == strlen(v->text) && strlen(v->text) <= 9);
+                     (strspn(v->text, "0123456789") == strlen(v->text) && strlen(v->text) <= 9 &&
+                      strspn(v->text, "0") != strlen(v->text));
                 break;
         case LIMIT_PERCENT: {
                 size_t n = strlen(v->text);
-                ok = n >= 2 && v->text[n - 1] == '%' && strspn(v->text, "0123456789") == n - 1 && n <= 6;
+                ok = n >= 2 && v->text[n - 1] == '%' && strspn(v->text, "0123456789") == n - 1 && n <= 6 &&
+                     strspn(v->text, "0") != n - 1; /* systemd refuses a quota of 0% */
                 break;
         }
         }
@@ -1908,6 +1953,12 @@ static int check_timeout(struct check_ctx *ctx, const struct ast_stmt *s)
         ctx->timeouts[!start] = s;
         if (!check_duration(v->text))
                 return check_error(ctx, &v->loc, "'%s' is not a duration (e.g. 30s, 5min, infinity)", v->text);
+        uint64_t usec;
+        if (check_duration_usec(v->text, &usec) && usec == 0) {
+                check_error(ctx, &v->loc, "a timeout of 0 turns the timeout off");
+                diag_hint(ctx->diags, "write `timeout %s infinity` if that is meant", s->args->text);
+                return -1;
+        }
         if (start)
                 ctx->p->timeout_start = item_of(ctx, NULL, v->text);
         else
@@ -2117,6 +2168,57 @@ static void check_whole(struct check_ctx *ctx)
                                                    uses[u]->items[j].value, p->hides.items[i].value);
                                         diag_note(ctx->diags, &p->hides.items[i].stmt->loc, "hidden here");
                                 }
+        }
+        /* What the service runs, sees or opens cannot be hidden from it. */
+        const struct {
+                const char *path;
+                const struct ast_stmt *by;
+                const char *what;
+        } used[] = {
+                { p->working_directory.value, p->working_directory.stmt, "its working directory" },
+                { pol_relaxed(p, RELAX_PROCESSES) ? "/proc" : NULL, p->relax_origin[RELAX_PROCESSES], "the processes it sees" },
+                { p->devices.n ? "/dev" : NULL, p->devices.n ? p->devices.items[0].stmt : NULL, "the devices it opens" },
+        };
+        for (size_t i = 0; i < p->hides.n; i++) {
+                const struct pol_item *h = &p->hides.items[i];
+                for (size_t u = 0; u < ARRAY_SIZE(used); u++)
+                        if (used[u].path && path_under(used[u].path, h->value)) {
+                                diag_error(ctx->diags, &h->stmt->loc, "hides %s, which holds %s (%s)", h->value,
+                                           used[u].what, used[u].path);
+                                diag_note(ctx->diags, &used[u].by->loc, "used here");
+                        }
+                for (size_t e = 0; e < p->execs.n; e++)
+                        if (path_under(p->execs.items[e].value, h->value)) {
+                                diag_error(ctx->diags, &h->stmt->loc, "hides %s, which holds the program %s", h->value,
+                                           p->execs.items[e].value);
+                                diag_note(ctx->diags, &p->execs.items[e].stmt->loc, "run here");
+                        }
+                for (size_t d = 0; d < p->devices.n; d++)
+                        if (path_under(p->devices.items[d].value, h->value) && !path_under("/dev", h->value)) {
+                                diag_error(ctx->diags, &h->stmt->loc, "hides %s, which holds the device %s", h->value,
+                                           p->devices.items[d].value);
+                                diag_note(ctx->diags, &p->devices.items[d].stmt->loc, "opened here");
+                        }
+        }
+        /* A program the service can rewrite is no longer the one the policy names; one in
+         * the private /tmp is not there at all. */
+        for (size_t e = 0; e < p->execs.n; e++) {
+                const struct pol_item *x = &p->execs.items[e];
+                if ((path_under(x->value, "/tmp") || path_under(x->value, "/var/tmp")) && !pol_relaxed(p, RELAX_SHARED_TMP)) {
+                        diag_error(ctx->diags, &x->stmt->loc, "%s is in /tmp, which is private to the service: it would be missing",
+                                   x->value);
+                        continue;
+                }
+                for (size_t i = 0; i < p->writes.n; i++) {
+                        const struct pol_item *w = &p->writes.items[i];
+                        if (w->flag ? streq(x->value, w->value) : path_under(x->value, w->value)) {
+                                diag_error(ctx->diags, &x->stmt->loc,
+                                           "the service could replace its own program: %s is inside %s, which it writes", x->value,
+                                           w->value);
+                                diag_note(ctx->diags, &w->stmt->loc, "written here");
+                                break;
+                        }
+                }
         }
         /* Needs that systemd would silently override: DynamicUser= implies PrivateTmp= and
          * NoNewPrivileges=, and every system call filter implies NoNewPrivileges= for a
