@@ -97,7 +97,7 @@ UC_PRINTF(4, 0) static void diag_push(struct diag_queue *q, enum diag_severity s
                 q->errors++;
                 if (q->max_errors && q->errors > q->max_errors)
                         return;
-        } else
+        } else if (sev == DIAG_WARNING)
                 q->warnings++;
         if (q->n == q->cap) {
                 q->cap = q->cap ? q->cap * 2 : 16;
@@ -127,6 +127,14 @@ int diag_warning(struct diag_queue *q, const struct loc *loc, const char *fmt, .
         diag_push(q, DIAG_WARNING, loc, fmt, ap);
         va_end(ap);
         return -1;
+}
+
+void diag_remark(struct diag_queue *q, const struct loc *loc, const char *fmt, ...)
+{
+        va_list ap;
+        va_start(ap, fmt);
+        diag_push(q, DIAG_NOTE, loc, fmt, ap);
+        va_end(ap);
 }
 
 UC_PRINTF(4, 0) static void diag_add_note(struct diag_queue *q, enum diag_severity sev, const struct loc *loc,

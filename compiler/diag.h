@@ -50,6 +50,8 @@ void diag_queue_free(struct diag_queue *q); /* accepts an empty queue */
 /* Each returns -1, so that a check can be written `return diag_error(...)`. */
 int diag_error(struct diag_queue *q, const struct loc *loc, const char *fmt, ...) UC_PRINTF(3, 4);
 int diag_warning(struct diag_queue *q, const struct loc *loc, const char *fmt, ...) UC_PRINTF(3, 4);
+/* A note of its own, neither error nor warning: something the reader should know. */
+void diag_remark(struct diag_queue *q, const struct loc *loc, const char *fmt, ...) UC_PRINTF(3, 4);
 /* Attaches a note or hint to the last diagnostic. */
 void diag_note(struct diag_queue *q, const struct loc *loc, const char *fmt, ...) UC_PRINTF(3, 4);
 void diag_hint(struct diag_queue *q, const char *fmt, ...) UC_PRINTF(2, 3);

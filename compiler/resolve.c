@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <sys/stat.h>
 
 #include "arena.h"
 #include "ast.h"
@@ -117,6 +118,22 @@ static bool profile_name_valid(const char *s)
         return true;
 }
 
+/* A profile taken from `what` (a file, or the policy itself) while NAME.pol exists further
+ * down the search path, from folder `from` on: said, since a planted or stale file there
+ * would change what every `use NAME` means. */
+static void resolve_note_shadowed(struct resolve_ctx *ctx, const char *name, const struct loc *loc, size_t from,
+                                  const char *what)
+{
+        for (size_t k = from; k < ctx->opt->nsearch; k++) {
+                char *other = arena_printf(ctx->arena, "%s/%s.pol", ctx->opt->search_path[k], name);
+                struct stat st;
+                if (stat(other, &st) == 0 && S_ISREG(st.st_mode)) {
+                        diag_remark(ctx->diags, loc, "profile '%s' is taken from %s; it shadows %s", name, what, other);
+                        return;
+                }
+        }
+}
+
 /* Loads NAME.pol from the search path; returns the profile or NULL (error reported). */
 static struct profile_ref *resolve_load(struct resolve_ctx *ctx, const struct ast_arg *name,
                                         const struct use_site *via)
@@ -149,6 +166,8 @@ static struct profile_ref *resolve_load(struct resolve_ctx *ctx, const struct as
                         resolve_note_chain(ctx->diags, via);
                         return NULL;
                 }
+                /* One file, one profile of its name: a file that defined others could
+                 * replace, for every later `use`, the profiles of the stdlib. */
                 const struct ast_block *found = NULL;
                 for (const struct ast_block *b = f->blocks; b; b = b->next) {
                         if (b->kind == BLOCK_SERVICE) {
@@ -157,7 +176,7 @@ static struct profile_ref *resolve_load(struct resolve_ctx *ctx, const struct as
                                 diag_note(ctx->diags, &name->loc, "profile file used here");
                                 return NULL;
                         }
-                        if (streq(b->name, name->text))
+                        if (streq(b->name, name->text) && !found)
                                 found = b;
                 }
                 if (!found) {
@@ -166,8 +185,20 @@ static struct profile_ref *resolve_load(struct resolve_ctx *ctx, const struct as
                         resolve_note_chain(ctx->diags, via);
                         return NULL;
                 }
-                resolve_register(ctx, f);
-                return resolve_find(ctx, name->text);
+                bool bad = false;
+                for (const struct ast_block *b = f->blocks; b; b = b->next) {
+                        if (b == found)
+                                continue;
+                        diag_error(ctx->diags, &b->name_loc,
+                                   "a profile file defines one profile, named as the file: %s.pol cannot define '%s'",
+                                   name->text, b->name);
+                        diag_note(ctx->diags, &name->loc, "profile file used here");
+                        bad = true;
+                }
+                if (bad)
+                        return NULL;
+                resolve_note_shadowed(ctx, name->text, &name->loc, i + 1, path);
+                return resolve_add_profile(ctx, found);
         }
         diag_error(ctx->diags, &name->loc, "unknown profile '%s'", name->text);
         /* Hints from the profiles known so far (the file's own). */
@@ -273,6 +304,9 @@ struct resolved *resolve_file(struct arena *a, struct diag_queue *diags, const s
         }
         ctx.out->service = service;
         resolve_register(&ctx, f);
+        for (const struct ast_block *b = f->blocks; b; b = b->next)
+                if (b->kind == BLOCK_PROFILE)
+                        resolve_note_shadowed(&ctx, b->name, &b->name_loc, 0, "this file");
         resolve_block(&ctx, service, NULL);
         ctx.out->loaded = ctx.loaded;
         ctx.out->nloaded = ctx.nloaded;
