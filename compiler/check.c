@@ -335,9 +335,19 @@ static const char *check_path(struct check_ctx *ctx, const struct ast_arg *arg, 
                 check_error(ctx, &arg->loc, "'%s' is not an absolute path (paths start with '/')", s);
                 return NULL;
         }
+        /* A trailing '/' names the same folder: dropped. */
         size_t len = strlen(rest);
-        if (len > 1 && rest[len - 1] == '/') {
-                check_error(ctx, &arg->loc, "path '%s' ends with '/'; write it without", s);
+        bool trailing = len > 1 && rest[len - 1] == '/';
+        if (trailing) {
+                rest = arena_strndup(ctx->arena, rest, len - 1);
+                s = home ? s : rest;
+        }
+        /* systemd takes every path literally: a glob would name a file called '*'. */
+        const char *glob = strpbrk(rest, "*?[");
+        if (glob) {
+                check_error(ctx, &arg->loc, "systemd does not expand '%c' in a path: '%s' would name one file of that name",
+                            *glob, arg->text);
+                diag_hint(ctx->diags, "name each path the service uses");
                 return NULL;
         }
         for (const char *p = rest; *p;) {
@@ -586,6 +596,8 @@ static int check_exec(struct check_ctx *ctx, const struct ast_stmt *s)
         }
         if (!check_path(ctx, prog, 0))
                 return -1;
+        if (prog->text[strlen(prog->text) - 1] == '/')
+                return check_error(ctx, &prog->loc, "'%s' names a folder; the program is a file", prog->text);
         if (strpbrk(prog->text, "\"'\\"))
                 return check_error(ctx, &prog->loc,
                                    "the program's path holds a quote or '\\', which systemd refuses in a command");
