@@ -1299,6 +1299,17 @@ static int check_needs(struct check_ctx *ctx, const struct ast_stmt *s)
                 return -1;
         add_words(ctx, &p->syscalls, n->syscalls);
         add_words(ctx, &p->families, n->families);
+        for (const char *d = n->devices; d && *d;) {
+                size_t len = strcspn(d, " ");
+                const char *node = arena_strndup(ctx->arena, d, len);
+                bool have = false;
+                for (size_t i = 0; i < p->devices.n; i++)
+                        have |= streq(p->devices.items[i].value, node);
+                if (!have)
+                        add(ctx, &p->devices, "r", node);
+                d += len;
+                d += strspn(d, " ");
+        }
         return 0;
 }
 

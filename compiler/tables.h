@@ -64,6 +64,7 @@ struct needs_info {
         const char *syscalls;      /* syscalls it implies */
         const char *families;      /* address families it implies */
         const char *help;
+        const char *devices;       /* device nodes it opens read-only, space-separated, or NULL */
 };
 
 extern const struct needs_info needs_table[];
