@@ -315,7 +315,9 @@ int main(int argc, char **argv)
                         files[i] = (struct output_file) { r.files[i].path, r.files[i].text, r.files[i].len };
                 char *err = NULL;
                 if (output_write(outdir, files, r.nfiles, &err) < 0) {
-                        fprintf(stderr, "unitc: %s; no files written\n", err);
+                        /* The message says what the failure left: "no files written", or
+                         * which files are new and which old. */
+                        fprintf(stderr, "unitc: %s\n", err);
                         free(err);
                         rc = UC_EXIT_IO;
                 }
