@@ -1,8 +1,12 @@
 /* output.c - atomic, all-or-nothing writing of the output files; output.h says how. */
 #include "prelude.h"
 
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <sys/stat.h>
@@ -113,6 +117,46 @@ static struct output_folder *output_folder(struct output_folder *folders, size_t
         if (f->created && fchmod(f->fd, 0755) < 0)
                 return output_fail(err, "cannot create folder %s: %s", f->display, strerror(errno)), NULL;
         return f;
+}
+
+/* ENTRY is a temporary or backup name of NAME (.NAME.unitc-PID-...) whose writer is gone. */
+static bool output_is_stale(const char *entry, const char *name)
+{
+        size_t n = strlen(name);
+        if (entry[0] != '.' || strncmp(entry + 1, name, n) != 0 || !startswith(entry + 1 + n, ".unitc-"))
+                return false;
+        const char *p = entry + 1 + n + strlen(".unitc-");
+        if (!isdigit((unsigned char) *p))
+                return false;
+        char *end;
+        errno = 0;
+        long pid = strtol(p, &end, 10);
+        if (errno || *end != '-' || end[1] == '\0' || pid <= 0 || pid > INT_MAX)
+                return false;
+        /* This run has made none yet: one with its PID is from an earlier process. */
+        if (pid == (long) getpid())
+                return true;
+        return kill((pid_t) pid, 0) < 0 && errno == ESRCH;
+}
+
+/* Removes from F what a killed run left of the files that go there. */
+static void output_clean_stale(struct output_folder *f, const struct output_target *t, size_t n)
+{
+        int fd = openat(f->fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd < 0)
+                return;
+        DIR *d = fdopendir(fd);
+        if (!d) {
+                close(fd);
+                return;
+        }
+        for (struct dirent *de; (de = readdir(d));)
+                for (size_t i = 0; i < n; i++)
+                        if (t[i].folder == f && output_is_stale(de->d_name, t[i].name)) {
+                                (void) unlinkat(f->fd, de->d_name, 0);
+                                break;
+                        }
+        closedir(d);
 }
 
 /* The new text under a temporary name beside the file, written and synced. */
@@ -287,6 +331,8 @@ int output_write(const char *dir, const struct output_file *files, size_t n, cha
                 if (!t[i].folder)
                         goto out;
         }
+        for (size_t f = 0; f < nfolders; f++)
+                output_clean_stale(&folders[f], t, n);
 
         /* Every new text under its temporary name. */
         for (size_t i = 0; i < n; i++) {

@@ -26,8 +26,12 @@
  * written" and that is true. If undoing fails as well, the error names each file as new or
  * old and where the old text of a new one is kept.
  *
- * Temporary and backup names are .NAME.unitc-PID-N and .NAME.unitc-PID-N.old beside NAME;
- * a run removes them on success and on failure. */
+ * Temporary and backup names are .NAME.unitc-PID-N and .NAME.unitc-PID-N.old beside NAME.
+ * A run removes them on success and on failure; one that is killed cannot, so each run
+ * first removes those of its own output files whose PID is not a running process. A PID in
+ * use again keeps them until a later run. A writer of the same unit in another PID namespace
+ * looks gone and may lose its temporary files: its rename then fails, is undone, and says so.
+ * A drop-in folder made by a killed first run may stay, empty. */
 #ifndef UNITC_OUTPUT_H
 #define UNITC_OUTPUT_H
 
