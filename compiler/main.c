@@ -143,9 +143,21 @@ int main(int argc, char **argv)
         while ((c = getopt_long(argc, argv, "o:I:h", options, NULL)) != -1) {
                 switch (c) {
                 case 'o':
+                        if (output) {
+                                fprintf(stderr, "unitc: -o given twice; one unit is written at a time, nothing compiled\n");
+                                rc = UC_EXIT_USAGE;
+                                goto out;
+                        }
                         output = optarg;
                         break;
                 case 'I':
+                        /* An empty name would search the current folder or /, which is
+                         * not what anyone means. */
+                        if (!*optarg) {
+                                fprintf(stderr, "unitc: -I takes a folder, and '' names none; nothing compiled\n");
+                                rc = UC_EXIT_USAGE;
+                                goto out;
+                        }
                         search[nsearch++] = optarg;
                         break;
                 case OPT_LAYOUT:
@@ -303,7 +315,9 @@ int main(int argc, char **argv)
                         files[i] = (struct output_file) { r.files[i].path, r.files[i].text, r.files[i].len };
                 char *err = NULL;
                 if (output_write(outdir, files, r.nfiles, &err) < 0) {
-                        fprintf(stderr, "unitc: %s; no files written\n", err);
+                        /* The message says what the failure left: "no files written", or
+                         * which files are new and which old. */
+                        fprintf(stderr, "unitc: %s\n", err);
                         free(err);
                         rc = UC_EXIT_IO;
                 }
