@@ -10,6 +10,7 @@
 
 #include "cli_check.h"
 #include "exposure.h"
+#include "lower.h"
 #include "output.h"
 #include "strbuf.h"
 #include "tables.h"
@@ -83,6 +84,23 @@ static char *dev_stdlib(void)
                 return NULL;
         }
         return real;
+}
+
+/* A split compile's sandbox drop-in beside a full unit: systemd would apply it over the
+ * new unit (its lists add up, its settings win), so the full unit is not what was asked. */
+static bool stale_dropin(const char *outdir, const char *service, char **ret_error)
+{
+        char *path;
+        if (asprintf(&path, "%s/%s.d/%s", outdir, service, LOWER_DROPIN_NAME) < 0)
+                uc_oom();
+        struct stat st;
+        bool stale = lstat(path, &st) == 0;
+        if (stale && asprintf(ret_error,
+                              "%s is left from a --layout=split compile and would override the new unit; remove it, or compile with --layout=split",
+                              path) < 0)
+                uc_oom();
+        free(path);
+        return stale;
 }
 
 static void print_diags(const struct uc_result *r)
@@ -287,20 +305,16 @@ int main(int argc, char **argv)
         rc = uc_compile_file(policy, &opt, &r);
         print_diags(&r);
         /* The exposure check's line goes with the report: stdout when the unit goes to a
-         * file, stderr when the unit itself is printed. */
+         * file, stderr when the unit itself is printed; for a file, only once it is written. */
         FILE *report = output ? stdout : stderr;
-        if (rc == UC_EXIT_OK && opt.dump == UC_DUMP_NONE && !explain) {
-                if (table && r.exposure) {
-                        struct strbuf t = STRBUF_INIT;
-                        exposure_render_text(r.exposure, false, &t);
-                        fputs(strbuf_str(&t), report);
-                        strbuf_free(&t);
-                } else if (r.exposure)
-                        fprintf(report, "%s: exposure %u.%u %s%s\n", r.exposure->unit_name,
-                                r.exposure->exposure / 10, r.exposure->exposure % 10, r.exposure->verdict,
-                                r.exposure_standin ? " (the drop-in's sandbox, scored on a unit with no other settings)" : "");
-                else if (r.exposure_skipped)
-                        fprintf(report, "unitc: exposure not checked: %s\n", r.exposure_skipped);
+        struct strbuf line = STRBUF_INIT;
+        if (rc == UC_EXIT_OK && opt.dump == UC_DUMP_NONE && !explain && r.exposure) {
+                if (table)
+                        exposure_render_text(r.exposure, false, &line);
+                else
+                        strbuf_printf(&line, "%s: exposure %u.%u %s%s\n", r.exposure->unit_name,
+                                      r.exposure->exposure / 10, r.exposure->exposure % 10, r.exposure->verdict,
+                                      r.exposure_standin ? " (the drop-in's sandbox, scored on a unit with no other settings)" : "");
         }
         if (rc == UC_EXIT_OK && opt.dump != UC_DUMP_NONE) {
                 fputs(strbuf_str(&r.dump), stdout);
@@ -314,21 +328,28 @@ int main(int argc, char **argv)
                 for (size_t i = 0; i < r.nfiles; i++)
                         files[i] = (struct output_file) { r.files[i].path, r.files[i].text, r.files[i].len };
                 char *err = NULL;
-                if (output_write(outdir, files, r.nfiles, &err) < 0) {
+                if (opt.layout == LAYOUT_FULL && stale_dropin(outdir, r.files[0].path, &err)) {
+                        fprintf(stderr, "unitc: %s; no files written\n", err);
+                        free(err);
+                        rc = UC_EXIT_IO;
+                } else if (output_write(outdir, files, r.nfiles, &err) < 0) {
                         /* The message says what the failure left: "no files written", or
                          * which files are new and which old. */
                         fprintf(stderr, "unitc: %s\n", err);
                         free(err);
                         rc = UC_EXIT_IO;
-                }
+                } else
+                        fputs(strbuf_str(&line), report);
                 free(files);
         } else if (rc == UC_EXIT_OK) {
+                fputs(strbuf_str(&line), report);
                 for (size_t i = 0; i < r.nfiles; i++) {
                         if (r.nfiles > 1)
                                 printf("%s### %s\n", i ? "\n" : "", r.files[i].path);
                         fwrite(r.files[i].text, 1, r.files[i].len, stdout);
                 }
         }
+        strbuf_free(&line);
         uc_result_free(&r);
         if (fflush(stdout) != 0 && rc == UC_EXIT_OK)
                 rc = UC_EXIT_IO;

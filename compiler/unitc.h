@@ -46,9 +46,8 @@ struct uc_result {
         struct uc_file *files;
         size_t nfiles;
         /* The exposure check of the service, as systemd-analyze security --offline=true
-         * would score it; NULL when it could not be scored (exposure_skipped says why). */
+         * would score it (a unit it cannot score is an error: systemd would not load it). */
         const struct exposure_report *exposure;
-        const char *exposure_skipped;
         bool exposure_standin;          /* scored with a stand-in ExecStart= (a drop-in alone) */
 };
 
