@@ -16,6 +16,8 @@ WERROR  ?=
 ALL_CFLAGS   = -std=c11 $(WARN) $(WERROR) $(CFLAGS)
 ALL_CPPFLAGS = -D_GNU_SOURCE -Icompiler -I$(O) -include $(O)/config.h $(CPPFLAGS)
 LDLIBS  ?=
+# libyaml reads the target profiles (stdlib/targets/*.yaml).
+LDLIBS  += -lyaml
 
 GEN_SRCS  := $(O)/parser.c $(O)/lexer.c
 CLI_SRCS  := compiler/main.c $(wildcard compiler/cli_*.c)
@@ -107,6 +109,8 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/unitc/stdlib
 	install -m 0755 $(O)/unitc $(DESTDIR)$(BINDIR)/unitc
 	install -m 0644 stdlib/*.pol $(DESTDIR)$(DATADIR)/unitc/stdlib/
+	install -d $(DESTDIR)$(DATADIR)/unitc/stdlib/targets
+	install -m 0644 stdlib/targets/*.yaml $(DESTDIR)$(DATADIR)/unitc/stdlib/targets/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/unitc

@@ -20,6 +20,7 @@
 #include "policy.h"
 #include "resolve.h"
 #include "tables.h"
+#include "target.h"
 
 #define CHECK_MAX_STATEMENT (256u * 1024) /* bytes of a statement's words */
 #define CHECK_MAX_ITEMS 10000u            /* paths, addresses ... of one kind */
@@ -29,6 +30,7 @@ struct check_ctx {
         struct diag_queue *diags;
         struct policy *p;
         enum check_layout layout;
+        const struct check_options *opt;
         const struct resolved_stmt *cur;
         const struct ast_stmt *first[_STMT_KIND_MAX]; /* single statements: the first seen */
         const struct ast_stmt *timeouts[2];
@@ -1537,19 +1539,39 @@ static int check_manager(struct check_ctx *ctx, const struct ast_stmt *s)
         return 0;
 }
 
+/* `target NAME` (a profile, stdlib/targets/NAME.yaml) or `target systemd N` (that version
+ * as Debian builds it). --target, when given, must name the same target. */
 static int check_target(struct check_ctx *ctx, const struct ast_stmt *s)
 {
         if (single(ctx, s, "target") < 0)
                 return -1;
         const struct ast_arg *a = s->args;
-        if (ast_arg_count(a) != 2 || !streq(a->text, "systemd") || a->next->kind != ARG_NUMBER)
-                return check_error(ctx, &s->loc, "expected `target systemd VERSION` (e.g. target systemd 252)");
-        unsigned long v = strtoul(a->next->text, NULL, 10);
-        if (v < 252 || v > 999 || strlen(a->next->text) > 3)
-                return check_error(ctx, &a->next->loc,
-                                   "systemd %s is not supported: unitc targets systemd 252 and later",
-                                   a->next->text);
-        ctx->p->target = (unsigned) v;
+        const struct target *t;
+        if (ast_arg_count(a) == 2 && streq(a->text, "systemd")) {
+                unsigned long v = strtoul(a->next->text, NULL, 10);
+                if (a->next->kind != ARG_NUMBER || v < 252 || v > 999 || strlen(a->next->text) > 3)
+                        return check_error(ctx, &a->next->loc,
+                                           "systemd %s is not supported: unitc targets systemd 252 and later",
+                                           a->next->text);
+                t = target_for_version(ctx->arena, (unsigned) v);
+        } else if (ast_arg_count(a) == 1 && a->kind != ARG_STRING) {
+                t = target_find(ctx->arena, ctx->diags, a->text, ctx->opt->target_dirs, ctx->opt->ntarget_dirs,
+                                &a->loc);
+                if (!t)
+                        return -1;
+        } else
+                return check_error(ctx, &s->loc,
+                                   "expected `target NAME` (e.g. target debian-13) or `target systemd VERSION`");
+        const struct target *given = ctx->opt->target;
+        if (given && (given->systemd != t->systemd || !streq(given->name, t->name))) {
+                check_error(ctx, &s->loc, "the policy targets %s, and --target=%s names %s: say one target", t->name,
+                            ctx->opt->target_option ? ctx->opt->target_option : given->name, given->name);
+                diag_hint(ctx->diags, "drop --target, or the policy's `target`");
+                return -1;
+        }
+        ctx->p->target = t->systemd;
+        ctx->p->target_info = t;
+        ctx->p->target_stmt = s;
         return 0;
 }
 
@@ -2281,13 +2303,14 @@ static void check_whole(struct check_ctx *ctx)
 }
 
 struct policy *check_policy(struct arena *a, struct diag_queue *diags, const struct resolved *r,
-                            enum check_layout layout)
+                            const struct check_options *opt)
 {
-        struct check_ctx ctx = { .arena = a, .diags = diags, .layout = layout };
+        struct check_ctx ctx = { .arena = a, .diags = diags, .layout = opt->layout, .opt = opt };
         struct policy *p = arena_alloc(a, sizeof(*p));
         ctx.p = p;
         p->service = r->service;
-        p->target = 252;
+        p->target_info = opt->target ? opt->target : target_for_version(a, 252);
+        p->target = p->target_info->systemd;
         const char *file = strrchr(r->service->src->name, '/');
         p->file = file ? file + 1 : r->service->src->name;
 

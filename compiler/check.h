@@ -9,12 +9,21 @@ struct arena;
 struct diag_queue;
 struct policy;
 struct resolved;
+struct target;
 
 enum check_layout { LAYOUT_FULL, LAYOUT_SPLIT, LAYOUT_DROPIN };
 
+struct check_options {
+        enum check_layout layout;
+        const char *const *target_dirs;  /* folders whose targets/NAME.yaml `target NAME` reads */
+        size_t ntarget_dirs;
+        const struct target *target;     /* --target, or NULL */
+        const char *target_option;       /* how --target was spelt, for messages */
+};
+
 /* NULL when errors were reported. */
 struct policy *check_policy(struct arena *a, struct diag_queue *diags, const struct resolved *r,
-                            enum check_layout layout);
+                            const struct check_options *opt);
 
 /* Value checks shared with tests: each returns true when the text is valid. */
 bool check_utf8(const char *s, size_t len);

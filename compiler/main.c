@@ -32,6 +32,8 @@ static void usage(FILE *f)
               "  -I, --include=DIR       search DIR for profiles (NAME.pol) before the default path\n"
               "      --explain           list each directive with the statement that put it there\n"
               "      --dump=STAGE        show a stage instead of compiling: tokens, ast or ir\n"
+              "      --target=NAME       compile for a target: a profile of stdlib/targets (debian-12,\n"
+              "                          debian-13, fedora-42 ...) or a FILE.yaml\n"
               "      --max-exposure=N    fail (exit 4, nothing written) when the unit's exposure is\n"
               "                          above N (0.0 to 10.0), as the policy's `exposure at most`\n"
               "      --exposure-table    print the exposure check's whole table, as\n"
@@ -135,6 +137,7 @@ int main(int argc, char **argv)
                 OPT_VERSION,
                 OPT_MAX_EXPOSURE,
                 OPT_EXPOSURE_TABLE,
+                OPT_TARGET,
         };
         static const struct option options[] = {
                 { "output", required_argument, NULL, 'o' },
@@ -149,6 +152,7 @@ int main(int argc, char **argv)
                 { "version", no_argument, NULL, OPT_VERSION },
                 { "max-exposure", required_argument, NULL, OPT_MAX_EXPOSURE },
                 { "exposure-table", no_argument, NULL, OPT_EXPOSURE_TABLE },
+                { "target", required_argument, NULL, OPT_TARGET },
                 {},
         };
         struct uc_options opt = { .max_errors = 10, .policy_dir_first = true };
@@ -233,6 +237,19 @@ int main(int argc, char **argv)
                 }
                 case OPT_EXPOSURE_TABLE:
                         table = true;
+                        break;
+                case OPT_TARGET:
+                        if (opt.target) {
+                                fprintf(stderr, "unitc: --target given twice\n");
+                                rc = UC_EXIT_USAGE;
+                                goto out;
+                        }
+                        if (!*optarg) {
+                                fprintf(stderr, "unitc: --target takes a name (e.g. debian-12) or a FILE.yaml\n");
+                                rc = UC_EXIT_USAGE;
+                                goto out;
+                        }
+                        opt.target = optarg;
                         break;
                 case OPT_WERROR:
                         opt.werror = true;

@@ -38,6 +38,8 @@ struct policy {
         enum pol_manager manager;
         const struct ast_stmt *manager_stmt;
         unsigned target;                 /* systemd version: 252 unless said */
+        const struct target *target_info; /* the target: its version, build and kernel */
+        const struct ast_stmt *target_stmt;
 
         struct pol_item description;
         struct pol_list documentation;

@@ -14,6 +14,7 @@
 #include "policy.h"
 #include "resolve.h"
 #include "source.h"
+#include "target.h"
 #include "unit.h"
 #include "unitc.h"
 
@@ -206,7 +207,24 @@ static int uc_run(const struct source *src, const struct uc_options *opt, struct
         if (!res)
                 return UC_EXIT_INPUT;
 
-        struct policy *p = check_policy(a, &r->diags, res, opt->layout);
+        /* --target: a profile's file, or a name on the search path (stdlib/targets/). */
+        struct check_options copt = {
+                .layout = opt->layout, .target_dirs = path, .ntarget_dirs = npath, .target_option = opt->target,
+        };
+        if (opt->target) {
+                struct loc none = { 0 };
+                if (streq(opt->target, "host")) {
+                        diag_error(&r->diags, &none, "--target=host is not supported yet: name the target (e.g. --target=debian-12)");
+                        return UC_EXIT_INPUT;
+                }
+                copt.target = strchr(opt->target, '/') || (strlen(opt->target) > 5 &&
+                                                           streq(opt->target + strlen(opt->target) - 5, ".yaml"))
+                                      ? target_load(a, &r->diags, opt->target, NULL)
+                                      : target_find(a, &r->diags, opt->target, path, npath, NULL);
+                if (!copt.target)
+                        return UC_EXIT_INPUT;
+        }
+        struct policy *p = check_policy(a, &r->diags, res, &copt);
         if (!p)
                 return UC_EXIT_INPUT;
         if (opt->unit_name)

@@ -27,6 +27,7 @@ struct uc_options {
         unsigned max_errors;            /* 0: no cap */
         bool werror;
         enum uc_dump dump;
+        const char *target;             /* --target: NAME, FILE.yaml, or NULL */
         bool has_max_exposure;          /* --max-exposure, on top of the policy's own bound */
         double max_exposure;
 };
