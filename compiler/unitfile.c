@@ -87,24 +87,18 @@ static bool unitfile_char_ok(char c)
                strchr(":-_.\\", c);
 }
 
+/* As systemd's unit_name_is_valid(): '@' may occur more than once ("a@b@c.service" is the
+ * instance "b@c" of "a@.service"); the first one separates prefix and instance. */
 bool unitfile_name_is_valid(const char *name)
 {
         size_t len = strlen(name);
         if (len == 0 || len >= UNITFILE_NAME_MAX || !unitfile_type_of(name))
                 return false;
         const char *dot = strrchr(name, '.');
-        const char *at = NULL;
-        for (const char *p = name; p < dot; p++) {
-                if (*p == '@') {
-                        if (at)
-                                return false;
-                        at = p;
-                } else if (!unitfile_char_ok(*p))
+        for (const char *p = name; p < dot; p++)
+                if (*p != '@' && !unitfile_char_ok(*p))
                         return false;
-        }
-        if (dot == name || at == name)
-                return false;
-        return true;
+        return dot != name && name[0] != '@';
 }
 
 /* ---- parsing one file ---- */
@@ -719,7 +713,7 @@ int unitfile_load(struct arena *a, const char *path, const struct unitfile_optio
         const char *base = unitfile_basename(path);
         if (!unitfile_name_is_valid(base))
                 return unitfile_fail(ret, UNITFILE_BAD_NAME,
-                                     arena_printf(a, "Invalid unit name \"%s\"", base));
+                                     arena_strdup(a, strerror(EINVAL))); /* systemd's words */
         /* Scopes only exist when created at runtime: a file never defines one. */
         if (streq(unitfile_name_type(base), "scope"))
                 return unitfile_fail(ret, UNITFILE_NOT_FOUND, arena_printf(a, "Unit %s not found.", base));
@@ -730,7 +724,7 @@ int unitfile_load(struct arena *a, const char *path, const struct unitfile_optio
         /* A template is analysed as an instance. */
         const char *name = base;
         const char *at = strchr(base, '@');
-        if (at && at[1] == '.')
+        if (at && at + 1 == strrchr(base, '.')) /* "a@.b@.service" is an instance */
                 name = unitfile_instantiate(a, base, opt->instance ? opt->instance : "i");
 
         struct unitfile_found found;

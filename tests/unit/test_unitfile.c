@@ -126,7 +126,11 @@ static void test_names(void **state)
         assert_false(unitfile_name_is_valid("foo.bogus"));
         assert_false(unitfile_name_is_valid(".service"));
         assert_false(unitfile_name_is_valid("@x.service"));
-        assert_false(unitfile_name_is_valid("a@b@c.service"));
+        /* systemd's unit_name_is_valid(): only the first '@' separates; "b@c" is an instance */
+        assert_true(unitfile_name_is_valid("a@b@c.service"));
+        assert_true(unitfile_name_is_valid("a@@.service"));
+        assert_true(unitfile_name_is_valid("a@.b@.service"));
+        assert_false(unitfile_name_is_valid("@a@b.service"));
         assert_false(unitfile_name_is_valid("sp ace.service"));
         assert_string_equal(unitfile_name_type("x.timer"), "timer");
         assert_null(unitfile_name_type("x.nope"));
