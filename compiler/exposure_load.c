@@ -1392,6 +1392,19 @@ static void exposure_parse_service(struct exposure_ctx *c, const struct exposure
         }
 }
 
+/* The other command lines (ExecStartPre= ... of a service, ExecStopPre= ... of a socket):
+ * scored by nothing, but parsed by the same config_parse_exec(), whose fatal errors make
+ * systemd refuse the unit. d->values lists the unit types that have the key. */
+static void exposure_parse_exec_other(struct exposure_ctx *c, const struct exposure_directive *d,
+                                      const struct unit_entry *e)
+{
+        const char *dot = strrchr(c->id, '.');
+        if (!dot || !exposure_in_list(dot, d->values, SIZE_MAX) || !*e->value)
+                return;
+        if (exposure_exec_commands(c, e->value) == EXPOSURE_EXEC_FATAL)
+                exposure_fatal(c, e, "Invalid command line");
+}
+
 /* What makes a socket, timer or path unit loadable, and mount/swap/automount paths. */
 static void exposure_parse_own(struct exposure_ctx *c, const struct exposure_directive *d,
                                const struct unit_entry *e)
@@ -1429,6 +1442,12 @@ static const char *const exposure_private_tmp_v257[] = { "connected", "disconnec
 static const char *const exposure_private_users_v257[] = { "self", "identity", NULL };
 static const char *const exposure_protect_cgroups_v257[] = { "private", "strict", NULL };
 
+static const char *const exposure_exec_service[] = { ".service", NULL };
+static const char *const exposure_exec_socket[] = { ".socket", NULL };
+static const char *const exposure_exec_both[] = { ".service", ".socket", NULL };
+
+#define EXEC_DIRECTIVE(k, types) { .key = k, .context = EXPOSURE_CTX_OWN, .parse = exposure_parse_exec_other, \
+                                   .values = types }
 #define BOOL_DIRECTIVE(k, ctx, f) { .key = k, .context = ctx, .parse = exposure_parse_bool, .field = f }
 
 /* Sorted by key (strcmp), for bsearch. */
@@ -1447,8 +1466,14 @@ static const struct exposure_directive exposure_directives[] = {
           .field = EXPOSURE_FIELD_DEVICE_ALLOW, .values = exposure_device_policy },
         { .key = "DirectoryNotEmpty", .context = EXPOSURE_CTX_OWN, .parse = exposure_parse_own },
         BOOL_DIRECTIVE("DynamicUser", EXPOSURE_CTX_EXEC, EXPOSURE_FIELD_DYNAMIC_USER),
+        EXEC_DIRECTIVE("ExecCondition", exposure_exec_service),
+        EXEC_DIRECTIVE("ExecReload", exposure_exec_service),
         { .key = "ExecStart", .context = EXPOSURE_CTX_SERVICE, .parse = exposure_parse_service },
+        EXEC_DIRECTIVE("ExecStartPost", exposure_exec_both),
+        EXEC_DIRECTIVE("ExecStartPre", exposure_exec_both),
         { .key = "ExecStop", .context = EXPOSURE_CTX_SERVICE, .parse = exposure_parse_service },
+        EXEC_DIRECTIVE("ExecStopPost", exposure_exec_both),
+        EXEC_DIRECTIVE("ExecStopPre", exposure_exec_socket),
         { .key = "Group", .context = EXPOSURE_CTX_EXEC, .parse = exposure_parse_user,
           .field = _EXPOSURE_FIELD_MAX },
         { .key = "IPAddressAllow", .context = EXPOSURE_CTX_CGROUP, .parse = exposure_parse_ip,
