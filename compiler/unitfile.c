@@ -14,7 +14,6 @@
 #include <limits.h>
 #include <stdio.h>
 #include <sys/stat.h>
-#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -341,8 +340,9 @@ static enum unitfile_read unitfile_slurp(const char *path, bool dropin, char **r
                 errno = e;
                 return kind == UNITFILE_READ_OK ? UNITFILE_READ_ERROR : kind;
         }
+        /* A regular file's size, the read that finds its end, and the NUL fit at once. */
         size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 && (uintmax_t) st.st_size < UNITFILE_MAX_BYTES
-                             ? (size_t) st.st_size + 1
+                             ? (size_t) st.st_size + 2
                              : 4096,
                len = 0;
         char *buf = xmalloc(cap);
