@@ -29,18 +29,19 @@
 struct unitfile_type {
         const char *suffix;
         const char *sections; /* NUL-separated, double-NUL-terminated */
+        bool may_template;    /* unit_type_may_template(): instances allowed */
 };
 
 static const struct unitfile_type unitfile_types[] = {
-        { .suffix = "service",   .sections = "Unit\0Service\0Install\0" },
-        { .suffix = "socket",    .sections = "Unit\0Socket\0Install\0" },
-        { .suffix = "target",    .sections = "Unit\0Install\0" },
+        { .suffix = "service",   .sections = "Unit\0Service\0Install\0", .may_template = true },
+        { .suffix = "socket",    .sections = "Unit\0Socket\0Install\0", .may_template = true },
+        { .suffix = "target",    .sections = "Unit\0Install\0", .may_template = true },
         { .suffix = "device",    .sections = "Unit\0Install\0" },
         { .suffix = "mount",     .sections = "Unit\0Mount\0Install\0" },
         { .suffix = "automount", .sections = "Unit\0Automount\0Install\0" },
         { .suffix = "swap",      .sections = "Unit\0Swap\0Install\0" },
-        { .suffix = "timer",     .sections = "Unit\0Timer\0Install\0" },
-        { .suffix = "path",      .sections = "Unit\0Path\0Install\0" },
+        { .suffix = "timer",     .sections = "Unit\0Timer\0Install\0", .may_template = true },
+        { .suffix = "path",      .sections = "Unit\0Path\0Install\0", .may_template = true },
         { .suffix = "slice",     .sections = "Unit\0Slice\0Install\0" },
         { .suffix = "scope",     .sections = "Unit\0Scope\0Install\0" },
 };
@@ -701,6 +702,22 @@ const char *unitfile_argument_dir(struct arena *a, const char *path)
         return NULL;
 }
 
+/* The folder of path made absolute from the working directory and simplified as systemd's
+ * path_simplify() does (no "//", no "." components; ".." stays). */
+static const char *unitfile_absolute_dir(struct arena *a, const char *path)
+{
+        char *cwd = path[0] == '/' ? NULL : getcwd(NULL, 0);
+        char *abs = arena_printf(a, "%s/%s", cwd ? cwd : "", source_dirname(a, path));
+        free(cwd);
+        struct strbuf b = STRBUF_INIT;
+        for (char *tok = strtok(abs, "/"); tok; tok = strtok(NULL, "/"))
+                if (!streq(tok, "."))
+                        strbuf_printf(&b, "/%s", tok);
+        const char *r = b.len ? arena_strdup(a, strbuf_str(&b)) : "";
+        strbuf_free(&b);
+        return r;
+}
+
 int unitfile_load(struct arena *a, const char *path, const struct unitfile_options *opt,
                   struct unit_file **ret_unit, struct unitfile_result *ret)
 {
@@ -714,18 +731,23 @@ int unitfile_load(struct arena *a, const char *path, const struct unitfile_optio
         if (!unitfile_name_is_valid(base))
                 return unitfile_fail(ret, UNITFILE_BAD_NAME,
                                      arena_strdup(a, strerror(EINVAL))); /* systemd's words */
+        /* A template is analysed as an instance. */
+        const char *name = base;
+        const char *at = strchr(base, '@');
+        if (at && at + 1 == strrchr(base, '.')) /* "a@.b@.service" is an instance */
+                name = unitfile_instantiate(a, base, opt->instance ? opt->instance : "i");
+        /* unit_add_name() refuses an instance of a type that has no templates, before any
+         * file is looked at; systemd-analyze names the absolute path it would load. */
+        if (at && !unitfile_type_of(base)->may_template)
+                return unitfile_fail(ret, UNITFILE_NO_TEMPLATE,
+                                     arena_printf(a, "Failed to load unit file %s/%s: %s",
+                                                  unitfile_absolute_dir(a, path), name, strerror(EINVAL)));
         /* Scopes only exist when created at runtime: a file never defines one. */
         if (streq(unitfile_name_type(base), "scope"))
                 return unitfile_fail(ret, UNITFILE_NOT_FOUND, arena_printf(a, "Unit %s not found.", base));
 
         struct unitfile_dirs dirs = { 0 };
         unitfile_collect_path(a, opt->search_dirs ? NULL : unitfile_argument_dir(a, path), opt, &dirs);
-
-        /* A template is analysed as an instance. */
-        const char *name = base;
-        const char *at = strchr(base, '@');
-        if (at && at + 1 == strrchr(base, '.')) /* "a@.b@.service" is an instance */
-                name = unitfile_instantiate(a, base, opt->instance ? opt->instance : "i");
 
         struct unitfile_found found;
         bool ok = unitfile_find(a, &dirs, name, &found);

@@ -24,6 +24,8 @@ enum unitfile_status {
                              * zero-size /proc files are) */
         UNITFILE_BAD_FILE,  /* unreadable, a folder, larger than UNITFILE_MAX_BYTES, invalid
                              * section header, invalid UTF-8, line too long */
+        UNITFILE_NO_TEMPLATE, /* an instance ('@') of a type without templates (mount, swap,
+                               * automount, device, slice, scope) */
 };
 
 struct unitfile_options {

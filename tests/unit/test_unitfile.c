@@ -192,6 +192,17 @@ static void test_load_dropins_templates_aliases(void **state)
         assert_int_equal(unitfile_load(a, arena_printf(a, "%s/empty.service", dir), &opt, &u, &res), -1);
         assert_int_equal(res.status, UNITFILE_MASKED);
 
+        /* an instance of a type without templates is refused before any file is looked at,
+         * with the absolute path systemd-analyze would have loaded */
+        write_file(arena_printf(a, "%s/sl@x.slice", dir), "[Slice]\n");
+        assert_int_equal(unitfile_load(a, arena_printf(a, "%s/sl@x.slice", dir), &opt, &u, &res), -1);
+        assert_int_equal(res.status, UNITFILE_NO_TEMPLATE);
+        assert_string_equal(res.message,
+                            arena_printf(a, "Failed to load unit file %s/sl@x.slice: Invalid argument", dir));
+        assert_int_equal(unitfile_load(a, arena_printf(a, "%s/.//m@.mount", dir), &opt, &u, &res), -1);
+        assert_string_equal(res.message,
+                            arena_printf(a, "Failed to load unit file %s/m@i.mount: Invalid argument", dir));
+
         /* missing files, directories and bad names */
         assert_int_equal(unitfile_load(a, arena_printf(a, "%s/none.service", dir), &opt, &u, &res), -1);
         assert_int_equal(res.status, UNITFILE_NOT_FOUND);
