@@ -89,7 +89,8 @@ static int cli_check_parse(int argc, char **argv, struct cli_check_args *a)
         *a = (struct cli_check_args) { .threshold = 100, .version = 252 };
         optind = 0;
         opterr = 0;
-        for (int c; (c = getopt_long(argc, argv, "+h", options, NULL)) >= 0;) {
+        /* No '+': like systemd-analyze, options may follow the unit names. */
+        for (int c; (c = getopt_long(argc, argv, "h", options, NULL)) >= 0;) {
                 switch (c) {
                 case 'h':
                         cli_check_usage(stdout);

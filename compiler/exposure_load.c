@@ -8,10 +8,12 @@
 #include "prelude.h"
 
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <errno.h>
 #include <grp.h>
 #include <pwd.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <strings.h>
 #include <sys/utsname.h>
 #include <unistd.h>
@@ -1393,6 +1395,19 @@ static void exposure_parse_service(struct exposure_ctx *c, const struct exposure
         }
 }
 
+/* The other command lines (ExecStartPre= ... of a service, ExecStopPre= ... of a socket):
+ * scored by nothing, but parsed by the same config_parse_exec(), whose fatal errors make
+ * systemd refuse the unit. d->values lists the unit types that have the key. */
+static void exposure_parse_exec_other(struct exposure_ctx *c, const struct exposure_directive *d,
+                                      const struct unit_entry *e)
+{
+        const char *dot = strrchr(c->id, '.');
+        if (!dot || !exposure_in_list(dot, d->values, SIZE_MAX) || !*e->value)
+                return;
+        if (exposure_exec_commands(c, e->value) == EXPOSURE_EXEC_FATAL)
+                exposure_fatal(c, e, "Invalid command line");
+}
+
 /* What makes a socket, timer or path unit loadable, and mount/swap/automount paths. */
 static void exposure_parse_own(struct exposure_ctx *c, const struct exposure_directive *d,
                                const struct unit_entry *e)
@@ -1430,6 +1445,12 @@ static const char *const exposure_private_tmp_v257[] = { "connected", "disconnec
 static const char *const exposure_private_users_v257[] = { "self", "identity", NULL };
 static const char *const exposure_protect_cgroups_v257[] = { "private", "strict", NULL };
 
+static const char *const exposure_exec_service[] = { ".service", NULL };
+static const char *const exposure_exec_socket[] = { ".socket", NULL };
+static const char *const exposure_exec_both[] = { ".service", ".socket", NULL };
+
+#define EXEC_DIRECTIVE(k, types) { .key = k, .context = EXPOSURE_CTX_OWN, .parse = exposure_parse_exec_other, \
+                                   .values = types }
 #define BOOL_DIRECTIVE(k, ctx, f) { .key = k, .context = ctx, .parse = exposure_parse_bool, .field = f }
 
 /* Sorted by key (strcmp), for bsearch. */
@@ -1448,8 +1469,14 @@ static const struct exposure_directive exposure_directives[] = {
           .field = EXPOSURE_FIELD_DEVICE_ALLOW, .values = exposure_device_policy },
         { .key = "DirectoryNotEmpty", .context = EXPOSURE_CTX_OWN, .parse = exposure_parse_own },
         BOOL_DIRECTIVE("DynamicUser", EXPOSURE_CTX_EXEC, EXPOSURE_FIELD_DYNAMIC_USER),
+        EXEC_DIRECTIVE("ExecCondition", exposure_exec_service),
+        EXEC_DIRECTIVE("ExecReload", exposure_exec_service),
         { .key = "ExecStart", .context = EXPOSURE_CTX_SERVICE, .parse = exposure_parse_service },
+        EXEC_DIRECTIVE("ExecStartPost", exposure_exec_both),
+        EXEC_DIRECTIVE("ExecStartPre", exposure_exec_both),
         { .key = "ExecStop", .context = EXPOSURE_CTX_SERVICE, .parse = exposure_parse_service },
+        EXEC_DIRECTIVE("ExecStopPost", exposure_exec_both),
+        EXEC_DIRECTIVE("ExecStopPre", exposure_exec_socket),
         { .key = "Group", .context = EXPOSURE_CTX_EXEC, .parse = exposure_parse_user,
           .field = _EXPOSURE_FIELD_MAX },
         { .key = "IPAddressAllow", .context = EXPOSURE_CTX_CGROUP, .parse = exposure_parse_ip,
@@ -1750,6 +1777,68 @@ static const char *exposure_name_from_path(struct arena *a, const char *path, co
         return r;
 }
 
+/* unit_name_to_path(): "mnt-a\\x20b.mount" -> "/mnt/a b"; NULL where systemd fails with
+ * EINVAL (a '\\' not starting "\\xNN", a leading or trailing '/', a path that is not
+ * normalized: "//", "." or ".." components). */
+static const char *exposure_path_from_name(struct arena *a, const char *id, const char *suffix)
+{
+        size_t n = strlen(id) - strlen(suffix);
+        if (n == 0)
+                return NULL;
+        if (n == 1 && id[0] == '-')
+                return "/";
+        struct strbuf b = STRBUF_INIT;
+        strbuf_putc(&b, '/');
+        bool ok = true;
+        for (size_t i = 0; i < n && ok; i++) {
+                if (id[i] == '-') {
+                        strbuf_putc(&b, '/');
+                        continue;
+                }
+                if (id[i] != '\\') {
+                        strbuf_putc(&b, id[i]);
+                        continue;
+                }
+                unsigned v;
+                char hex[3] = { 0 };
+                ok = i + 3 < n && id[i + 1] == 'x' && isxdigit((unsigned char) id[i + 2]) &&
+                     isxdigit((unsigned char) id[i + 3]);
+                if (ok) {
+                        memcpy(hex, id + i + 2, 2);
+                        v = (unsigned) strtoul(hex, NULL, 16);
+                        ok = v != 0;
+                        strbuf_putc(&b, (char) v);
+                        i += 3;
+                }
+        }
+        const char *p = strbuf_str(&b);
+        size_t len = b.len;
+        /* leading or trailing '/' in the unescaped name; "//"; "." and ".." components */
+        if (ok && (p[1] == '/' || p[len - 1] == '/' || strstr(p, "//") || strstr(p, "/./") ||
+                   strstr(p, "/../") || (len >= 2 && streq(p + len - 2, "/.")) ||
+                   (len >= 3 && streq(p + len - 3, "/.."))))
+                ok = false;
+        const char *r = ok ? arena_strdup(a, p) : NULL;
+        strbuf_free(&b);
+        return r;
+}
+
+/* mount_point_is_api() and mount_point_ignore() of systemd 252: no mount unit for these. */
+static bool exposure_mount_point_is_api(const char *where)
+{
+        static const char *const api[] = {
+                "/proc", "/sys", "/dev", "/sys/kernel/security", "/sys/fs/smackfs", "/dev/shm",
+                "/dev/pts", "/run", "/sys/fs/cgroup", "/sys/fs/pstore", "/sys/firmware/efi/efivars",
+                "/sys/fs/bpf", "/sys/fs/selinux", "/dev/console", "/proc/kmsg", "/proc/sys",
+                "/proc/sys/kernel/random/boot_id",
+        };
+        for (size_t i = 0; i < ARRAY_SIZE(api); i++)
+                if (streq(where, api[i]))
+                        return true;
+        return startswith(where, "/sys/fs/cgroup/") || streq(where, "/run/host") ||
+               startswith(where, "/run/host/");
+}
+
 /* The verify step of the other unit types: what makes systemd refuse them. */
 static const char *exposure_verify_other(const struct exposure_ctx *c, const struct exposure_type *t)
 {
@@ -1765,6 +1854,9 @@ static const char *exposure_verify_other(const struct exposure_ctx *c, const str
         if ((streq(suffix, ".mount") || streq(suffix, ".automount")) && c->where &&
             !streq(exposure_name_from_path(c->arena, c->where, suffix), c->id))
                 return "Where= setting doesn't match unit name. Refusing.";
+        if (streq(suffix, ".mount") && c->where && exposure_mount_point_is_api(c->where))
+                return arena_printf(c->arena, "Cannot create mount unit for API file system %s. Refusing.",
+                                    c->where);
         if (streq(suffix, ".mount") && !c->what && !(c->where && c->where[strspn(c->where, "/")] == '\0') &&
             !streq(c->id, "-.mount"))
                 return "What= setting is missing. Refusing.";
@@ -1804,6 +1896,20 @@ int exposure_load(struct exposure_ctx *c, const struct unit_file *u, const struc
 
         if (exposure_apply(c, u, t ? t->section : NULL) < 0)
                 return -1;
+        /* A mount or automount without Where= is where its name says (mount_add_extras()),
+         * and a name that is no path fails the load; so does an automount on the root. */
+        if (t && (streq(t->suffix, ".mount") || streq(t->suffix, ".automount"))) {
+                int err = 0;
+                if (!c->where && !(c->where = exposure_path_from_name(c->arena, c->id, t->suffix)))
+                        err = EINVAL;
+                else if (streq(t->suffix, ".automount") && c->where[strspn(c->where, "/")] == '\0')
+                        err = EADDRNOTAVAIL;
+                if (err) {
+                        c->error = arena_printf(c->arena, "Unit %s failed to load properly, please adjust/correct "
+                                                "and reload service manager: %s", c->id, strerror(err));
+                        return -1;
+                }
+        }
         {
                 const char *why = c->service ? exposure_verify_service(c) : exposure_verify_other(c, t);
                 if (why) {

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 
 #include "arena.h"
@@ -134,6 +135,49 @@ static void resolve_note_shadowed(struct resolve_ctx *ctx, const char *name, con
         }
 }
 
+/* Whether a profile file's first token is `profile` or `service` (or it has none), as the
+ * lexer reads it: blanks, newlines, ';' and '#' comments come before. A file that fails to
+ * parse from its first token is not a policy at all (a link planted to /etc/shadow, say):
+ * its lines must not be quoted in the parser's diagnostics. */
+static bool resolve_starts_like_policy(const struct source *src)
+{
+        const char *p = src->text, *end = src->text + src->len;
+        while (p < end) {
+                if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n' || *p == ';')
+                        p++;
+                else if (*p == '#')
+                        while (p < end && *p != '\n')
+                                p++;
+                else
+                        break;
+        }
+        if (p == end)
+                return true;
+        static const char *const keywords[] = { "profile", "service" };
+        for (size_t i = 0; i < ARRAY_SIZE(keywords); i++) {
+                size_t n = strlen(keywords[i]);
+                if ((size_t) (end - p) >= n && memcmp(p, keywords[i], n) == 0 &&
+                    (p + n == end || (unsigned char) p[n] <= 0x20 || p[n] == 0x7f || strchr(";{}\"", p[n])))
+                        return true;
+        }
+        return false;
+}
+
+/* A profile file must be a regular file (source_read_file() checks) whose real path ends in
+ * .pol: a NAME.pol that links anywhere else is not read. Returns the reason, or NULL. */
+static const char *resolve_bad_link(struct arena *a, const char *path)
+{
+        char *real = realpath(path, NULL);
+        if (!real)
+                return NULL; /* missing: the search goes on; other errors: source_read_file() */
+        size_t n = strlen(real);
+        const char *why = n > 4 && streq(real + n - 4, ".pol")
+                                  ? NULL
+                                  : arena_printf(a, "it links to '%s', whose name does not end in .pol", real);
+        free(real);
+        return why;
+}
+
 /* Loads NAME.pol from the search path; returns the profile or NULL (error reported). */
 static struct profile_ref *resolve_load(struct resolve_ctx *ctx, const struct ast_arg *name,
                                         const struct use_site *via)
@@ -142,12 +186,21 @@ static struct profile_ref *resolve_load(struct resolve_ctx *ctx, const struct as
                 char *path = arena_printf(ctx->arena, "%s/%s.pol", ctx->opt->search_path[i],
                                           name->text);
                 int err = 0;
-                struct source *src = source_read_file(ctx->arena, path, &err);
+                const char *why = resolve_bad_link(ctx->arena, path);
+                struct source *src = why ? NULL : source_read_file(ctx->arena, path, &err);
                 if (!src) {
-                        if (err == ENOENT || err == ENOTDIR)
+                        if (!why && (err == ENOENT || err == ENOTDIR))
                                 continue;
-                        diag_error(ctx->diags, &name->loc, "cannot read profile file '%s': %s",
-                                   path, err == EFBIG ? "larger than 16 MiB" : err == EILSEQ ? "contains NUL bytes" : strerror(err));
+                        diag_error(ctx->diags, &name->loc, "cannot read profile file '%s': %s", path,
+                                   why ? why : source_strerror(err));
+                        resolve_note_chain(ctx->diags, via);
+                        return NULL;
+                }
+                if (!resolve_starts_like_policy(src)) {
+                        diag_error(ctx->diags, &name->loc,
+                                   "profile file '%s' is not a policy (it does not start with `profile`); "
+                                   "its contents are not shown",
+                                   path);
                         resolve_note_chain(ctx->diags, via);
                         return NULL;
                 }

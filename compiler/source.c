@@ -45,21 +45,33 @@ struct source *source_from_buffer(struct arena *a, const char *name, const char 
         return s;
 }
 
+/* 0 for a regular file, else the error source_read_file() reports for it. */
+static int source_check_type(const struct stat *st)
+{
+        if (S_ISREG(st->st_mode))
+                return 0;
+        return S_ISDIR(st->st_mode) ? EISDIR : SOURCE_ENOTREG;
+}
+
 struct source *source_read_file(struct arena *a, const char *path, int *ret_errno)
 {
-        int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+        /* The type first, from stat(), so that a FIFO (which would block open() until a
+         * writer comes) or a device (which may never end, or act on being opened) is not even
+         * opened; then fstat() must agree, in case the file was replaced in between. */
+        struct stat st;
+        if (stat(path, &st) < 0) {
+                *ret_errno = errno;
+                return NULL;
+        }
+        if ((*ret_errno = source_check_type(&st)) != 0)
+                return NULL;
+        int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
         if (fd < 0) {
                 *ret_errno = errno;
                 return NULL;
         }
-        struct stat st;
-        if (fstat(fd, &st) < 0) {
+        if (fstat(fd, &st) < 0 || (errno = source_check_type(&st)) != 0) {
                 *ret_errno = errno;
-                close(fd);
-                return NULL;
-        }
-        if (S_ISDIR(st.st_mode)) {
-                *ret_errno = EISDIR;
                 close(fd);
                 return NULL;
         }
@@ -98,6 +110,22 @@ fail:
         close(fd);
         free(buf);
         return NULL;
+}
+
+const char *source_strerror(int err)
+{
+        switch (err) {
+        case EFBIG:
+                return "larger than 16 MiB";
+        case EILSEQ:
+                return "contains NUL bytes";
+        case EISDIR:
+                return "is a folder";
+        case SOURCE_ENOTREG:
+                return "not a regular file (a FIFO, socket or device), not read";
+        default:
+                return strerror(err);
+        }
 }
 
 const char *source_line(const struct source *s, unsigned n, size_t *ret_len)

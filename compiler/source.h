@@ -4,6 +4,8 @@
 
 #include "prelude.h"
 
+#include <errno.h>
+
 struct arena;
 
 struct source {
@@ -29,9 +31,15 @@ struct loc {
 
 /* Builds a source from a buffer (copied). Never fails except out of memory. */
 struct source *source_from_buffer(struct arena *a, const char *name, const char *buf, size_t len);
-/* Reads a file; on error returns NULL and sets *ret_errno (ERANGE: larger than the limit,
- * EISDIR: a folder, EILSEQ: NUL bytes). */
+/* The error for a file that is not a regular file (a FIFO, socket or device). */
+#define SOURCE_ENOTREG ENXIO
+
+/* Reads a regular file (following symlinks); on error returns NULL and sets *ret_errno
+ * (EFBIG: larger than the limit, EISDIR: a folder, SOURCE_ENOTREG: not a regular file,
+ * which is refused without being opened, EILSEQ: NUL bytes; else open()'s or read()'s). */
 struct source *source_read_file(struct arena *a, const char *path, int *ret_errno);
+/* Words for source_read_file()'s errors: "larger than 16 MiB", "not a regular file ...". */
+const char *source_strerror(int err);
 /* The folder part of a path ("." for a bare name, "/" for a file in /), in the arena. */
 char *source_dirname(struct arena *a, const char *path);
 /* The text of line n (1-based), without its newline, and its length. */

@@ -289,6 +289,9 @@ int uc_compile_file(const char *path, const struct uc_options *opt, struct uc_re
                 case EISDIR:
                         diag_error(&ret->diags, &loc, "is a folder, not a policy file");
                         return UC_EXIT_INPUT;
+                case SOURCE_ENOTREG:
+                        diag_error(&ret->diags, &loc, "%s", source_strerror(err));
+                        return UC_EXIT_INPUT;
                 default:
                         diag_error(&ret->diags, &loc, "cannot read: %s", strerror(err));
                         return UC_EXIT_IO;

@@ -14,7 +14,6 @@
 #include <limits.h>
 #include <stdio.h>
 #include <sys/stat.h>
-#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -30,18 +29,19 @@
 struct unitfile_type {
         const char *suffix;
         const char *sections; /* NUL-separated, double-NUL-terminated */
+        bool may_template;    /* unit_type_may_template(): instances allowed */
 };
 
 static const struct unitfile_type unitfile_types[] = {
-        { .suffix = "service",   .sections = "Unit\0Service\0Install\0" },
-        { .suffix = "socket",    .sections = "Unit\0Socket\0Install\0" },
-        { .suffix = "target",    .sections = "Unit\0Install\0" },
+        { .suffix = "service",   .sections = "Unit\0Service\0Install\0", .may_template = true },
+        { .suffix = "socket",    .sections = "Unit\0Socket\0Install\0", .may_template = true },
+        { .suffix = "target",    .sections = "Unit\0Install\0", .may_template = true },
         { .suffix = "device",    .sections = "Unit\0Install\0" },
         { .suffix = "mount",     .sections = "Unit\0Mount\0Install\0" },
         { .suffix = "automount", .sections = "Unit\0Automount\0Install\0" },
         { .suffix = "swap",      .sections = "Unit\0Swap\0Install\0" },
-        { .suffix = "timer",     .sections = "Unit\0Timer\0Install\0" },
-        { .suffix = "path",      .sections = "Unit\0Path\0Install\0" },
+        { .suffix = "timer",     .sections = "Unit\0Timer\0Install\0", .may_template = true },
+        { .suffix = "path",      .sections = "Unit\0Path\0Install\0", .may_template = true },
         { .suffix = "slice",     .sections = "Unit\0Slice\0Install\0" },
         { .suffix = "scope",     .sections = "Unit\0Scope\0Install\0" },
 };
@@ -87,24 +87,18 @@ static bool unitfile_char_ok(char c)
                strchr(":-_.\\", c);
 }
 
+/* As systemd's unit_name_is_valid(): '@' may occur more than once ("a@b@c.service" is the
+ * instance "b@c" of "a@.service"); the first one separates prefix and instance. */
 bool unitfile_name_is_valid(const char *name)
 {
         size_t len = strlen(name);
         if (len == 0 || len >= UNITFILE_NAME_MAX || !unitfile_type_of(name))
                 return false;
         const char *dot = strrchr(name, '.');
-        const char *at = NULL;
-        for (const char *p = name; p < dot; p++) {
-                if (*p == '@') {
-                        if (at)
-                                return false;
-                        at = p;
-                } else if (!unitfile_char_ok(*p))
+        for (const char *p = name; p < dot; p++)
+                if (*p != '@' && !unitfile_char_ok(*p))
                         return false;
-        }
-        if (dot == name || at == name)
-                return false;
-        return true;
+        return dot != name && name[0] != '@';
 }
 
 /* ---- parsing one file ---- */
@@ -294,37 +288,76 @@ int unitfile_parse_text(struct unit_file *u, const char *file, const char *text,
 enum unitfile_read {
         UNITFILE_READ_OK,
         UNITFILE_READ_MISSING,
-        UNITFILE_READ_EMPTY,
-        UNITFILE_READ_ERROR,
+        UNITFILE_READ_EMPTY,   /* masked: a character device, or a regular file of size 0 */
+        UNITFILE_READ_NO_OPEN, /* open() fails (errno set); systemd: "Failed to open", not found */
+        UNITFILE_READ_FIFO,    /* a FIFO: systemd would wait for a writer, this reader refuses */
+        UNITFILE_READ_ERROR,   /* reading fails (errno set; EFBIG above UNITFILE_MAX_BYTES) */
 };
 
-/* Reads a regular file (following symlinks); sets errno on UNITFILE_READ_ERROR. */
-static enum unitfile_read unitfile_slurp(const char *path, char **ret, size_t *ret_len)
+/* What systemd makes of a fragment (or drop-in) of this type before reading it:
+ * null_or_empty() masks a fragment that is a character device or a regular file of size 0
+ * (zero-size /proc files included); a drop-in is read whatever its size, and a character
+ * device (/dev/null and /dev/zero alike) or a FIFO is skipped rather than read without end or
+ * waited on. Regular files and block devices are read. */
+static enum unitfile_read unitfile_classify(const struct stat *st, bool dropin)
 {
-        int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+        if (S_ISREG(st->st_mode))
+                return !dropin && st->st_size <= 0 ? UNITFILE_READ_EMPTY : UNITFILE_READ_OK;
+        if (S_ISBLK(st->st_mode))
+                return UNITFILE_READ_OK;
+        if (S_ISCHR(st->st_mode))
+                return UNITFILE_READ_EMPTY;
+        if (S_ISFIFO(st->st_mode))
+                return UNITFILE_READ_FIFO;
+        if (S_ISDIR(st->st_mode)) {
+                errno = EISDIR;
+                return UNITFILE_READ_ERROR;
+        }
+        errno = ENXIO; /* a socket: what open() says */
+        return UNITFILE_READ_NO_OPEN;
+}
+
+/* Reads a fragment or drop-in (following symlinks) into a NUL-terminated buffer. The file's
+ * type decides first (unitfile_classify(), from stat() so that no device or FIFO is even
+ * opened); then the open is O_NONBLOCK and fstat() must agree, and at most
+ * UNITFILE_MAX_BYTES are read. Sets errno on UNITFILE_READ_NO_OPEN and UNITFILE_READ_ERROR. */
+static enum unitfile_read unitfile_slurp(const char *path, bool dropin, char **ret, size_t *ret_len)
+{
+        struct stat st;
+        if (stat(path, &st) < 0)
+                return errno == ENOENT || errno == ENOTDIR || errno == ELOOP ? UNITFILE_READ_MISSING
+                                                                               : UNITFILE_READ_NO_OPEN;
+        enum unitfile_read kind = unitfile_classify(&st, dropin);
+        if (kind != UNITFILE_READ_OK)
+                return kind;
+        int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
         if (fd < 0)
                 return errno == ENOENT || errno == ENOTDIR || errno == ELOOP ? UNITFILE_READ_MISSING
-                                                                               : UNITFILE_READ_ERROR;
-        struct stat st;
-        if (fstat(fd, &st) < 0) {
+                                                                               : UNITFILE_READ_NO_OPEN;
+        /* The file may have been replaced between stat() and open(). */
+        if (fstat(fd, &st) < 0 || (kind = unitfile_classify(&st, dropin)) != UNITFILE_READ_OK) {
                 int e = errno;
                 close(fd);
                 errno = e;
-                return UNITFILE_READ_ERROR;
+                return kind == UNITFILE_READ_OK ? UNITFILE_READ_ERROR : kind;
         }
-        if (S_ISDIR(st.st_mode)) {
-                close(fd);
-                return UNITFILE_READ_MISSING;
-        }
-        if (S_ISCHR(st.st_mode) && st.st_rdev == makedev(1, 3)) {
-                close(fd);
-                return UNITFILE_READ_EMPTY; /* /dev/null */
-        }
-        size_t cap = st.st_size > 0 ? (size_t) st.st_size + 1 : 4096, len = 0;
+        /* A regular file's size, the read that finds its end, and the NUL fit at once. */
+        size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 && (uintmax_t) st.st_size < UNITFILE_MAX_BYTES
+                             ? (size_t) st.st_size + 2
+                             : 4096,
+               len = 0;
         char *buf = xmalloc(cap);
         for (;;) {
                 if (len + 1 >= cap) {
-                        cap *= 2;
+                        /* room for UNITFILE_MAX_BYTES, one byte more that shows the file is
+                         * larger, and the NUL */
+                        if (cap >= UNITFILE_MAX_BYTES + 2) {
+                                free(buf);
+                                close(fd);
+                                errno = EFBIG;
+                                return UNITFILE_READ_ERROR;
+                        }
+                        cap = cap > (UNITFILE_MAX_BYTES + 2) / 2 ? UNITFILE_MAX_BYTES + 2 : cap * 2;
                         buf = xrealloc(buf, cap);
                 }
                 ssize_t k = read(fd, buf + len, cap - len - 1);
@@ -343,11 +376,6 @@ static enum unitfile_read unitfile_slurp(const char *path, char **ret, size_t *r
         }
         close(fd);
         buf[len] = '\0';
-        /* An empty file is masked, like a link to /dev/null (a file of blanks is not). */
-        if (len == 0) {
-                free(buf);
-                return UNITFILE_READ_EMPTY;
-        }
         *ret = buf;
         *ret_len = len;
         return UNITFILE_READ_OK;
@@ -470,18 +498,39 @@ static char *unitfile_instantiate(struct arena *a, const char *template, const c
 
 struct unitfile_found {
         const char *path; /* the file to read */
+        const char *link; /* the name in the search directory that led there */
         const char *id;   /* the unit's name after alias resolution */
         bool masked;
 };
 
-/* Finds name in the search path; follows alias symlinks. */
+/* Whether path's folder is a folder of the search path or below one (systemd's test of
+ * whether a symlink's target makes it an alias or a linked unit file). */
+static bool unitfile_in_search_path(struct arena *a, const struct unitfile_dirs *d, const char *path)
+{
+        char *dir = source_dirname(a, path);
+        char *real = realpath(dir, NULL);
+        const char *key = real ? real : dir;
+        bool in = false;
+        for (size_t i = 0; i < d->n && !in; i++) {
+                size_t n = strlen(d->v[i]);
+                in = strncmp(key, d->v[i], n) == 0 && (key[n] == '\0' || key[n] == '/');
+        }
+        free(real);
+        return in;
+}
+
+/* Finds name in the search path; follows alias symlinks. Like systemd's unit name map, only
+ * regular files and symlinks in the search directories count (a FIFO, socket, device or
+ * folder there is passed over), and a symlink to anything else within the search path is
+ * broken; a symlink out of it may lead to any file, which the reader then judges. */
 static bool unitfile_find(struct arena *a, const struct unitfile_dirs *d, const char *name,
                           struct unitfile_found *ret)
 {
         for (size_t i = 0; i < d->n; i++) {
                 char *p = arena_printf(a, "%s/%s", d->v[i], name);
+                const char *link = p;
                 struct stat st;
-                if (lstat(p, &st) < 0)
+                if (lstat(p, &st) < 0 || !(S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)))
                         continue;
                 const char *id = name;
                 for (int hops = 0; S_ISLNK(st.st_mode) && hops < 32; hops++) {
@@ -491,7 +540,7 @@ static bool unitfile_find(struct arena *a, const struct unitfile_dirs *d, const 
                                 break;
                         target[k] = '\0';
                         if (streq(target, "/dev/null")) {
-                                *ret = (struct unitfile_found) { .path = p, .id = id, .masked = true };
+                                *ret = (struct unitfile_found) { .path = p, .link = link, .id = id, .masked = true };
                                 return true;
                         }
                         const char *tb = unitfile_basename(target);
@@ -509,9 +558,10 @@ static bool unitfile_find(struct arena *a, const struct unitfile_dirs *d, const 
                         if (lstat(p, &st) < 0)
                                 break;
                 }
-                if (S_ISDIR(st.st_mode))
+                if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode) &&
+                    (p == link || unitfile_in_search_path(a, d, p)))
                         continue;
-                *ret = (struct unitfile_found) { .path = p, .id = id };
+                *ret = (struct unitfile_found) { .path = p, .link = link, .id = id };
                 return true;
         }
         return false;
@@ -652,6 +702,22 @@ const char *unitfile_argument_dir(struct arena *a, const char *path)
         return NULL;
 }
 
+/* The folder of path made absolute from the working directory and simplified as systemd's
+ * path_simplify() does (no "//", no "." components; ".." stays). */
+static const char *unitfile_absolute_dir(struct arena *a, const char *path)
+{
+        char *cwd = path[0] == '/' ? NULL : getcwd(NULL, 0);
+        char *abs = arena_printf(a, "%s/%s", cwd ? cwd : "", source_dirname(a, path));
+        free(cwd);
+        struct strbuf b = STRBUF_INIT;
+        for (char *tok = strtok(abs, "/"); tok; tok = strtok(NULL, "/"))
+                if (!streq(tok, "."))
+                        strbuf_printf(&b, "/%s", tok);
+        const char *r = b.len ? arena_strdup(a, strbuf_str(&b)) : "";
+        strbuf_free(&b);
+        return r;
+}
+
 int unitfile_load(struct arena *a, const char *path, const struct unitfile_options *opt,
                   struct unit_file **ret_unit, struct unitfile_result *ret)
 {
@@ -664,19 +730,24 @@ int unitfile_load(struct arena *a, const char *path, const struct unitfile_optio
         const char *base = unitfile_basename(path);
         if (!unitfile_name_is_valid(base))
                 return unitfile_fail(ret, UNITFILE_BAD_NAME,
-                                     arena_printf(a, "Invalid unit name \"%s\"", base));
+                                     arena_strdup(a, strerror(EINVAL))); /* systemd's words */
+        /* A template is analysed as an instance. */
+        const char *name = base;
+        const char *at = strchr(base, '@');
+        if (at && at + 1 == strrchr(base, '.')) /* "a@.b@.service" is an instance */
+                name = unitfile_instantiate(a, base, opt->instance ? opt->instance : "i");
+        /* unit_add_name() refuses an instance of a type that has no templates, before any
+         * file is looked at; systemd-analyze names the absolute path it would load. */
+        if (at && !unitfile_type_of(base)->may_template)
+                return unitfile_fail(ret, UNITFILE_NO_TEMPLATE,
+                                     arena_printf(a, "Failed to load unit file %s/%s: %s",
+                                                  unitfile_absolute_dir(a, path), name, strerror(EINVAL)));
         /* Scopes only exist when created at runtime: a file never defines one. */
         if (streq(unitfile_name_type(base), "scope"))
                 return unitfile_fail(ret, UNITFILE_NOT_FOUND, arena_printf(a, "Unit %s not found.", base));
 
         struct unitfile_dirs dirs = { 0 };
         unitfile_collect_path(a, opt->search_dirs ? NULL : unitfile_argument_dir(a, path), opt, &dirs);
-
-        /* A template is analysed as an instance. */
-        const char *name = base;
-        const char *at = strchr(base, '@');
-        if (at && at[1] == '.')
-                name = unitfile_instantiate(a, base, opt->instance ? opt->instance : "i");
 
         struct unitfile_found found;
         bool ok = unitfile_find(a, &dirs, name, &found);
@@ -699,12 +770,22 @@ int unitfile_load(struct arena *a, const char *path, const struct unitfile_optio
 
         char *text = NULL;
         size_t len = 0;
-        switch (unitfile_slurp(found.path, &text, &len)) {
+        switch (unitfile_slurp(found.path, false, &text, &len)) {
         case UNITFILE_READ_OK:
                 break;
         case UNITFILE_READ_MISSING:
                 return unitfile_fail(ret, UNITFILE_NOT_FOUND,
                                      arena_printf(a, "Unit %s not found.", found.id));
+        case UNITFILE_READ_NO_OPEN:
+                return unitfile_fail(ret, UNITFILE_NOT_FOUND,
+                                     arena_printf(a, "%s: Failed to open %s: %s\nUnit %s not found.", found.id,
+                                                  found.link, strerror(errno), found.id));
+        case UNITFILE_READ_FIFO:
+                /* systemd-analyze blocks in open() until something writes to the FIFO */
+                return unitfile_fail(ret, UNITFILE_NOT_FOUND,
+                                     arena_printf(a, "%s: Failed to open %s: a FIFO, not read (systemd-analyze "
+                                                  "would wait for a writer)\nUnit %s not found.",
+                                                  found.id, found.link, found.id));
         case UNITFILE_READ_EMPTY:
                 return unitfile_fail(ret, UNITFILE_MASKED,
                                      arena_printf(a, "Unit %s is masked.", found.id));
@@ -736,7 +817,7 @@ int unitfile_load(struct arena *a, const char *path, const struct unitfile_optio
         /* A drop-in that cannot be read or parsed to its end contributes what came before the
          * error; systemd ignores the rest of it. */
         for (size_t i = 0; r == 0 && i < dropins.n; i++) {
-                if (unitfile_slurp(dropins.v[i].path, &text, &len) != UNITFILE_READ_OK)
+                if (unitfile_slurp(dropins.v[i].path, true, &text, &len) != UNITFILE_READ_OK)
                         continue;
                 const char *ignored;
                 (void) unitfile_parse_text(u, dropins.v[i].path, text, len, sections, &ignored);

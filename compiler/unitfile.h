@@ -10,12 +10,22 @@
 struct arena;
 struct unit_file;
 
+/* The most this reader takes from one file (systemd has no such limit; a block device or a
+ * file that grows while read would otherwise have no end). Larger: UNITFILE_BAD_FILE,
+ * "File too large" (a drop-in that large is skipped). */
+#define UNITFILE_MAX_BYTES (64U * 1024U * 1024U)
+
 enum unitfile_status {
         UNITFILE_OK = 0,
         UNITFILE_BAD_NAME,  /* the argument's base name is not a valid unit name */
-        UNITFILE_NOT_FOUND, /* no fragment on the search path */
-        UNITFILE_MASKED,    /* linked to /dev/null, or empty */
-        UNITFILE_BAD_FILE,  /* unreadable, invalid section header, invalid UTF-8, line too long */
+        UNITFILE_NOT_FOUND, /* no fragment on the search path, or it cannot be opened (a socket,
+                             * a FIFO, no permission): only regular files and symlinks count */
+        UNITFILE_MASKED,    /* linked to /dev/null or any character device, or of size 0 (as
+                             * zero-size /proc files are) */
+        UNITFILE_BAD_FILE,  /* unreadable, a folder, larger than UNITFILE_MAX_BYTES, invalid
+                             * section header, invalid UTF-8, line too long */
+        UNITFILE_NO_TEMPLATE, /* an instance ('@') of a type without templates (mount, swap,
+                               * automount, device, slice, scope) */
 };
 
 struct unitfile_options {

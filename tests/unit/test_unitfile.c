@@ -7,8 +7,13 @@
 
 #include "prelude.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -121,7 +126,11 @@ static void test_names(void **state)
         assert_false(unitfile_name_is_valid("foo.bogus"));
         assert_false(unitfile_name_is_valid(".service"));
         assert_false(unitfile_name_is_valid("@x.service"));
-        assert_false(unitfile_name_is_valid("a@b@c.service"));
+        /* systemd's unit_name_is_valid(): only the first '@' separates; "b@c" is an instance */
+        assert_true(unitfile_name_is_valid("a@b@c.service"));
+        assert_true(unitfile_name_is_valid("a@@.service"));
+        assert_true(unitfile_name_is_valid("a@.b@.service"));
+        assert_false(unitfile_name_is_valid("@a@b.service"));
         assert_false(unitfile_name_is_valid("sp ace.service"));
         assert_string_equal(unitfile_name_type("x.timer"), "timer");
         assert_null(unitfile_name_type("x.nope"));
@@ -183,6 +192,17 @@ static void test_load_dropins_templates_aliases(void **state)
         assert_int_equal(unitfile_load(a, arena_printf(a, "%s/empty.service", dir), &opt, &u, &res), -1);
         assert_int_equal(res.status, UNITFILE_MASKED);
 
+        /* an instance of a type without templates is refused before any file is looked at,
+         * with the absolute path systemd-analyze would have loaded */
+        write_file(arena_printf(a, "%s/sl@x.slice", dir), "[Slice]\n");
+        assert_int_equal(unitfile_load(a, arena_printf(a, "%s/sl@x.slice", dir), &opt, &u, &res), -1);
+        assert_int_equal(res.status, UNITFILE_NO_TEMPLATE);
+        assert_string_equal(res.message,
+                            arena_printf(a, "Failed to load unit file %s/sl@x.slice: Invalid argument", dir));
+        assert_int_equal(unitfile_load(a, arena_printf(a, "%s/.//m@.mount", dir), &opt, &u, &res), -1);
+        assert_string_equal(res.message,
+                            arena_printf(a, "Failed to load unit file %s/m@i.mount: Invalid argument", dir));
+
         /* missing files, directories and bad names */
         assert_int_equal(unitfile_load(a, arena_printf(a, "%s/none.service", dir), &opt, &u, &res), -1);
         assert_int_equal(res.status, UNITFILE_NOT_FOUND);
@@ -210,6 +230,108 @@ static void test_load_dropins_templates_aliases(void **state)
         assert_int_equal(system(cmd), 0);
 }
 
+/* Units that are not regular files, as systemd 252's systemd-analyze answers for them. A hang
+ * (the bug this guards against) ends in SIGALRM rather than a stuck suite. */
+static void test_load_special_files(void **state)
+{
+        (void) state;
+        alarm(20);
+        char dir[] = "/tmp/test_unitfile.XXXXXX";
+        assert_non_null(mkdtemp(dir));
+        struct arena *a = arena_new();
+        const char *s = arena_printf(a, "%s/s", dir), *out = arena_printf(a, "%s/out", dir);
+        assert_int_equal(mkdir(s, 0755), 0);
+        assert_int_equal(mkdir(out, 0755), 0);
+        struct unitfile_options opt = { .no_host_paths = true };
+        struct unit_file *u;
+        struct unitfile_result res;
+#define LOAD(name) unitfile_load(a, arena_printf(a, "%s/%s", s, name), &opt, &u, &res)
+
+        /* a FIFO in the search path is not a unit file: not found, and not opened */
+        assert_int_equal(mkfifo(arena_printf(a, "%s/fifo.service", s), 0644), 0);
+        assert_int_equal(LOAD("fifo.service"), -1);
+        assert_int_equal(res.status, UNITFILE_NOT_FOUND);
+        assert_string_equal(res.message, "Unit fifo.service not found.");
+        /* linked from outside: systemd-analyze waits for a writer; this reader refuses */
+        assert_int_equal(mkfifo(arena_printf(a, "%s/fifo", out), 0644), 0);
+        assert_int_equal(symlink("../out/fifo", arena_printf(a, "%s/lfifo.service", s)), 0);
+        assert_int_equal(LOAD("lfifo.service"), -1);
+        assert_int_equal(res.status, UNITFILE_NOT_FOUND);
+        assert_non_null(strstr(res.message, "lfifo.service: Failed to open "));
+        assert_non_null(strstr(res.message, "a FIFO, not read"));
+        /* an alias to a FIFO in the search path: the name map has no such unit */
+        assert_int_equal(symlink("fifo.service", arena_printf(a, "%s/afifo.service", s)), 0);
+        assert_int_equal(LOAD("afifo.service"), -1);
+        assert_string_equal(res.message, "Unit afifo.service not found.");
+
+        /* any character device is masked (null_or_empty()), /dev/zero too: never read */
+        assert_int_equal(symlink("/dev/zero", arena_printf(a, "%s/zero.service", s)), 0);
+        assert_int_equal(LOAD("zero.service"), -1);
+        assert_int_equal(res.status, UNITFILE_MASKED);
+        assert_string_equal(res.message, "Unit zero.service is masked.");
+        /* so is a regular file of size 0 however much it reads: /proc files */
+        assert_int_equal(symlink("/proc/self/status", arena_printf(a, "%s/proc.service", s)), 0);
+        assert_int_equal(LOAD("proc.service"), -1);
+        assert_int_equal(res.status, UNITFILE_MASKED);
+        assert_string_equal(res.message, "Unit proc.service is masked.");
+        /* a file of blanks is not empty */
+        write_file(arena_printf(a, "%s/blank.service", s), "\n");
+        assert_int_equal(LOAD("blank.service"), 0);
+
+        /* a socket in the search path: not found; linked from outside: open() fails */
+        int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+        assert_true(fd >= 0);
+        struct sockaddr_un sun = { .sun_family = AF_UNIX };
+        snprintf(sun.sun_path, sizeof(sun.sun_path), "%s/sock", out);
+        assert_int_equal(bind(fd, (struct sockaddr *) &sun, sizeof(sun)), 0);
+        close(fd);
+        assert_int_equal(symlink("../out/sock", arena_printf(a, "%s/lsock.service", s)), 0);
+        assert_int_equal(LOAD("lsock.service"), -1);
+        assert_int_equal(res.status, UNITFILE_NOT_FOUND);
+        char *real = realpath(s, NULL);
+        assert_non_null(real);
+        assert_string_equal(res.message,
+                            arena_printf(a, "lsock.service: Failed to open %s/lsock.service: %s\n"
+                                            "Unit lsock.service not found.",
+                                         real, strerror(ENXIO)));
+        free(real);
+        /* a link out of the search path to a folder is opened, and reading fails */
+        assert_int_equal(symlink("../out", arena_printf(a, "%s/ldir.service", s)), 0);
+        assert_int_equal(LOAD("ldir.service"), -1);
+        assert_int_equal(res.status, UNITFILE_BAD_FILE);
+        assert_non_null(strstr(res.message, "Is a directory"));
+
+        /* more than UNITFILE_MAX_BYTES (a sparse file): refused, not read to the end */
+        fd = open(arena_printf(a, "%s/big.service", s), O_WRONLY | O_CREAT, 0644);
+        assert_true(fd >= 0);
+        assert_int_equal(ftruncate(fd, (off_t) UNITFILE_MAX_BYTES + 1), 0);
+        close(fd);
+        assert_int_equal(LOAD("big.service"), -1);
+        assert_int_equal(res.status, UNITFILE_BAD_FILE);
+        assert_non_null(strstr(res.message, strerror(EFBIG)));
+
+        /* drop-ins: a FIFO or a character device is skipped (systemd-analyze would block or
+         * read without end), a zero-size /proc file is read like any regular file */
+        write_file(arena_printf(a, "%s/d.service", s), "[Service]\nExecStart=/bin/true\n");
+        const char *dd = arena_printf(a, "%s/d.service.d", s);
+        assert_int_equal(mkdir(dd, 0755), 0);
+        assert_int_equal(mkfifo(arena_printf(a, "%s/10-fifo.conf", dd), 0644), 0);
+        assert_int_equal(symlink("../../out/fifo", arena_printf(a, "%s/20-lfifo.conf", dd)), 0);
+        assert_int_equal(symlink("/dev/zero", arena_printf(a, "%s/30-zero.conf", dd)), 0);
+        assert_int_equal(symlink("/proc/self/status", arena_printf(a, "%s/40-proc.conf", dd)), 0);
+        write_file(arena_printf(a, "%s/50-real.conf", dd), "[Service]\nUser=real\n");
+        assert_int_equal(LOAD("d.service"), 0);
+        assert_int_equal(res.n_dropins, 2);
+        assert_string_equal(unit_get(u, "Service", "User"), "real");
+#undef LOAD
+
+        arena_free(a);
+        char cmd[128];
+        snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+        assert_int_equal(system(cmd), 0);
+        alarm(0);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -218,6 +340,7 @@ int main(void)
                 cmocka_unit_test(test_parse_errors_keep_earlier_entries),
                 cmocka_unit_test(test_names),
                 cmocka_unit_test(test_load_dropins_templates_aliases),
+                cmocka_unit_test(test_load_special_files),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
