@@ -47,7 +47,20 @@ E2E_NAME=${E2E_NAME:-unitc-e2e}
 E2E_STATE_DIR=${E2E_STATE_DIR:-/var/lib/unitc-e2e}
 E2E_CACHE_DIR=${E2E_CACHE_DIR:-/var/cache/unitc-e2e}
 E2E_BOOT_TIMEOUT=${E2E_BOOT_TIMEOUT:-60}
-E2E_SUITE=bookworm
+# The target to boot: one of unitc's Debian targets (stdlib/targets/NAME.yaml). Policies
+# are compiled for it (--target) unless they name their own.
+E2E_TARGET=${E2E_TARGET:-debian-12}
+E2E_DEBOOTSTRAP_SCRIPT=""   # the suite's own script, unless set
+E2E_BACKPORTS=""            # packages upgraded from SUITE-backports after debootstrap
+case $E2E_TARGET in
+    debian-12) E2E_SUITE=bookworm ;;
+    debian-12-backports) E2E_SUITE=bookworm E2E_BACKPORTS="systemd systemd-sysv libpam-systemd libsystemd0 libsystemd-shared udev" ;;
+    debian-13) E2E_SUITE=trixie ;;
+    # debootstrap on bookworm has no forky script; sid's is the same bootstrap.
+    debian-forky) E2E_SUITE=forky E2E_DEBOOTSTRAP_SCRIPT=/usr/share/debootstrap/scripts/sid ;;
+    *) printf '[e2e] ERROR: E2E_TARGET=%s: not a target the harness boots (debian-12, debian-12-backports, debian-13, debian-forky)\n' "$E2E_TARGET" >&2
+       exit 2 ;;
+esac
 E2E_USER=unitc
 E2E_UID=1000
 # Packages inside the rootfs, on top of debootstrap's minbase:
@@ -142,9 +155,25 @@ e2e_customize_rootfs() {
     rm -rf "$r"/var/cache/apt/archives/*.deb "$r"/var/lib/apt/lists/*_Packages
 }
 
+# bookworm-backports' systemd over a bookworm tree (debian-12-backports).
+e2e_install_backports() {   # ROOT MIRROR
+    local r=$1
+    echo "deb $2 $E2E_SUITE-backports main" >"$r/etc/apt/sources.list.d/backports.list"
+    # No service may start inside the chroot while packages are configured.
+    printf '#!/bin/sh\nexit 101\n' >"$r/usr/sbin/policy-rc.d"
+    chmod 0755 "$r/usr/sbin/policy-rc.d"
+    if ! { chroot "$r" apt-get update -qq &&
+           DEBIAN_FRONTEND=noninteractive chroot "$r" apt-get install -y -qq --no-install-recommends \
+               -t "$E2E_SUITE-backports" $E2E_BACKPORTS; } >"$E2E_STATE_DIR/backports.log" 2>&1; then
+        tail -20 "$E2E_STATE_DIR/backports.log" >&2
+        e2e_die "installing $E2E_BACKPORTS from $E2E_SUITE-backports failed"
+    fi
+    rm -f "$r/usr/sbin/policy-rc.d"
+}
+
 # Cache key: suite + package list + the customisation code.
 e2e_rootfs_key() {
-    { echo "$E2E_SUITE $E2E_PACKAGES $E2E_USER $E2E_UID"; declare -f e2e_customize_rootfs; } |
+    { echo "$E2E_SUITE $E2E_PACKAGES $E2E_USER $E2E_UID $E2E_BACKPORTS"; declare -f e2e_customize_rootfs e2e_install_backports; } |
         sha256sum | cut -c1-16
 }
 
@@ -181,13 +210,14 @@ e2e_prepare_rootfs() {
     else
         local mirror
         mirror=$(e2e_mirror)
-        e2e_log "debootstrap $E2E_SUITE from $mirror (about a minute; log: $E2E_STATE_DIR/debootstrap.log)"
+        e2e_log "debootstrap $E2E_SUITE from $mirror (about a minute; log: $E2E_STATE_DIR/debootstrap-$E2E_TARGET.log)"
         # --variant=minbase: no "important" packages, just what --include adds.
         if ! debootstrap --variant=minbase --include="$E2E_PACKAGES" \
-            "$E2E_SUITE" "$tmp" "$mirror" >"$E2E_STATE_DIR/debootstrap.log" 2>&1; then
-            tail -20 "$E2E_STATE_DIR/debootstrap.log" >&2
-            e2e_die "debootstrap failed"
+            "$E2E_SUITE" "$tmp" "$mirror" $E2E_DEBOOTSTRAP_SCRIPT >"$E2E_STATE_DIR/debootstrap-$E2E_TARGET.log" 2>&1; then
+            tail -20 "$E2E_STATE_DIR/debootstrap-$E2E_TARGET.log" >&2
+            e2e_die "debootstrap of $E2E_SUITE failed"
         fi
+        [ -z "$E2E_BACKPORTS" ] || e2e_install_backports "$tmp" "$mirror"
         e2e_customize_rootfs "$tmp"
         # -T0: all cores; -6: a good size/speed trade-off (~50 MiB, ~1 s).
         tar --numeric-owner --xattrs --xattrs-include='*' -I 'zstd -T0 -6' -C "$tmp" \
