@@ -727,6 +727,38 @@ static void warn_dropped(struct lower_ctx *ctx, const struct unit_entry *e, cons
                      e->key, word);
 }
 
+/* Folders the sandbox mounts afresh, which a vendor's NoExecPaths= over a folder above them
+ * (NoExecPaths=/ is common) does not reach: systemd 252 applies it before it mounts them. A
+ * drop-in keeps them from running what is written there, as unitc does with every folder
+ * the service writes, unless `executes` names them. */
+static const struct {
+        const char *key, *value, *path;
+} fresh_mounts[] = {
+        { "PrivateTmp", "yes", "/tmp" },
+        { "PrivateTmp", "yes", "/var/tmp" },
+        { "PrivateDevices", "yes", "/dev/shm" },
+};
+
+static void dropin_fresh_mounts(struct lower_ctx *ctx, const struct unit_file *all, struct unit_file *u)
+{
+        const struct policy *p = ctx->p;
+        for (size_t i = 0; i < ARRAY_SIZE(fresh_mounts); i++) {
+                const char *v = unit_get(all, "Service", fresh_mounts[i].key);
+                if (!v || !streq(v, fresh_mounts[i].value))
+                        continue;
+                bool exec_ok = false;
+                for (size_t k = 0; k < p->executes.n; k++)
+                        exec_ok |= path_under(fresh_mounts[i].path, p->executes.items[k].value) ||
+                                   path_under(p->executes.items[k].value, fresh_mounts[i].path);
+                if (exec_ok)
+                        continue;
+                unit_add(u, "Service", "NoExecPaths", arena_printf(ctx->arena, "-%s", fresh_mounts[i].path),
+                         arena_printf(ctx->arena,
+                                      "drop-in: %s=%s mounts %s afresh, which a vendor's NoExecPaths= above it does not reach; what it writes there it cannot run",
+                                      fresh_mounts[i].key, fresh_mounts[i].value, fresh_mounts[i].path));
+        }
+}
+
 static struct unit_file *lower_split(struct lower_ctx *ctx, const struct unit_file *all, bool main,
                                      bool dropin_only, const char *name)
 {
@@ -776,6 +808,8 @@ static struct unit_file *lower_split(struct lower_ctx *ctx, const struct unit_fi
                                          *v == '~' ? "drop-in: what the policy does not allow, denied: systemd narrows the vendor's list by it and keeps the vendor's denials"
                                                    : "drop-in: the policy allows none, which replaces any vendor value");
                 }
+                if (dropin_only && streq(sec->name, "Service"))
+                        dropin_fresh_mounts(ctx, all, u);
         }
         return u;
 }
