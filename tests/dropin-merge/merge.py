@@ -27,6 +27,9 @@ Not generated: a vendor's `RestrictAddressFamilies=none`. systemd 252 forgets it
 assignment of any form (it starts a new list), so no drop-in that sets families can keep it;
 tables.c's row says so.
 
+Also: the drop-ins the e2e cases install (tests/e2e/units/*/NAME.service.d/) are what unitc
+writes for the NAME.pol beside them today.
+
 Ends with "dropin-merge: N passed, N failed" (one per case). MERGE_CASES, MERGE_SEED.
 """
 import json
@@ -41,7 +44,8 @@ import tempfile
 
 CASES = int(os.environ.get("MERGE_CASES", "150"))
 SEED = int(os.environ.get("MERGE_SEED", str(random.randrange(1 << 30))))
-UNITC = shlex.split(os.environ.get("UNITC", "build/unitc"))
+UNITC = [os.path.abspath(w) if "/" in w and os.path.exists(w) else w
+         for w in shlex.split(os.environ.get("UNITC", "build/unitc"))]
 SYSTEMD = "/lib/systemd/systemd"
 
 CAPS = ["CAP_CHOWN", "CAP_NET_ADMIN", "CAP_NET_BIND_SERVICE", "CAP_NET_RAW", "CAP_SYS_TIME",
@@ -222,13 +226,41 @@ def families(path):
 NATIVE = native_syscalls()
 
 
+def e2e_dropins_current():
+    """The e2e cases' checked-in drop-ins (tests/e2e/units/*/NAME.pol beside
+    NAME.service.d/50-unitc-sandbox.conf) are what unitc writes today: (passed, failed)."""
+    import glob
+    passed = failed = 0
+    for pol in sorted(glob.glob("tests/e2e/units/*/*.pol")):
+        d, name = os.path.split(pol)
+        name = name[:-4]
+        want = os.path.join(d, f"{name}.service.d", "50-unitc-sandbox.conf")
+        if not os.path.exists(want):
+            continue
+        tmp = tempfile.mkdtemp(prefix="unitc-merge-e2e-")
+        try:
+            p = subprocess.run(UNITC + ["--layout=dropin", f"{name}.pol", "-o", os.path.join(tmp, f"{name}.service")],
+                               capture_output=True, text=True, cwd=d)
+            got = os.path.join(tmp, f"{name}.service.d", "50-unitc-sandbox.conf")
+            if p.returncode == 0 and os.path.exists(got) and open(got).read() == open(want).read():
+                passed += 1
+            else:
+                failed += 1
+                say(f"FAIL {want} is not what unitc writes for {pol} now (regenerate it: cd {d} && "
+                    f"unitc --layout=dropin {name}.pol -o {name}.service)")
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return passed, failed
+
+
 def main():
+    e2e_pass, e2e_fail = e2e_dropins_current()
     if not os.path.exists(SYSTEMD) or not shutil.which("systemd-analyze"):
-        finish(0, 0, " (skipped: no systemd here to parse the units)")
+        finish(e2e_pass, e2e_fail, " (merge cases skipped: no systemd here to parse the units)")
     say(f"dropin-merge: {CASES} cases, MERGE_SEED={SEED}")
     r = random.Random(SEED)
     work = tempfile.mkdtemp(prefix="unitc-merge-")
-    passed = failed = 0
+    passed, failed = e2e_pass, e2e_fail
     try:
         os.makedirs(os.path.join(work, "units"))
         os.makedirs(os.path.join(work, "pol"))
