@@ -781,7 +781,7 @@ static struct unit_file *lower_split(struct lower_ctx *ctx, const struct unit_fi
                         const struct list_directive *ld =
                                 dropin_only && streq(sec->name, "Service") ? list_directive_lookup(e->key) : NULL;
                         size_t row = ld ? (size_t) (ld - list_directive_table) : 0;
-                        if (!ld || ld->merge == LIST_DENY) {
+                        if (!ld || ld->merge == LIST_DENY || ld->merge == LIST_ADD) {
                                 unit_add(u, sec->name, e->key, e->value, e->why);
                                 continue;
                         }

@@ -467,6 +467,17 @@ const struct list_directive list_directive_table[] = {
         { "SystemCallFilter", LIST_INVERT_SET, NULL,
           "without a vendor allow list, calls systemd does not know by name stay allowed" },
         { "SystemCallArchitectures", LIST_ALLOW, NULL, NULL },
+        /* what exit codes mean (exit-status) */
+        { "SuccessExitStatus", LIST_ADD, NULL, NULL },
+        { "RestartForceExitStatus", LIST_ADD, NULL, NULL },
+        { "RestartPreventExitStatus", LIST_ADD, NULL, NULL },
+        /* lists only the escape hatch can set: old names of managed lists (resetting one
+         * would reset the managed list), and filters unitc has no member list for */
+        { "ReadWriteDirectories", LIST_ADD, NULL, "the old name of ReadWritePaths=" },
+        { "ReadOnlyDirectories", LIST_DENY, NULL, "the old name of ReadOnlyPaths=" },
+        { "InaccessibleDirectories", LIST_DENY, NULL, "the old name of InaccessiblePaths=" },
+        { "RestrictFileSystems", LIST_ADD, NULL, "written as the escape hatch says: unitc cannot vouch for its form" },
+        { "SystemCallLog", LIST_ADD, NULL, "logs, allows nothing" },
 };
 const size_t list_directive_table_len = ARRAY_SIZE(list_directive_table);
 

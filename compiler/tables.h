@@ -213,6 +213,10 @@ enum list_merge {
         /* Entries add up; an empty assignment resets. Entries deny, so a reset would widen:
          * the drop-in adds its entries to the vendor's. */
         LIST_DENY,
+        /* Entries add up; an empty assignment resets. Entries grant nothing (what an exit
+         * code means, an old name of another list): the drop-in adds its entries, and the
+         * vendor's keep their meaning. */
+        LIST_ADD,
         /* Entries add up; an empty assignment resets. Entries allow, so a reset narrows: the
          * drop-in resets the list before its own entries. */
         LIST_ALLOW,
@@ -237,8 +241,9 @@ struct list_directive {
         const char *note;          /* what the merge leaves open, or NULL */
 };
 
-/* Every list-valued directive a drop-in can hold: what unitc lowers, and what the escape
- * hatch may set (it cannot set a managed directive). */
+/* Every list-valued directive unitc lowers into a drop-in, and the lists of the sandbox the
+ * escape hatch can still name (it cannot set a managed directive; other lists it sets are
+ * written as they are, after the vendor's entries). */
 extern const struct list_directive list_directive_table[];
 extern const size_t list_directive_table_len;
 const struct list_directive *list_directive_lookup(const char *key);

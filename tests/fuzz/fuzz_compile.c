@@ -120,7 +120,8 @@ static void fuzz_check_dropin(const struct unit_file *u)
                 }
                 switch (ld->merge) {
                 case LIST_DENY:
-                        FUZZ_ASSERT(*e->value, "drop-in: the deny list %s= is reset", e->key);
+                case LIST_ADD:
+                        FUZZ_ASSERT(*e->value, "drop-in: the list %s= is reset", e->key);
                         break;
                 case LIST_ALLOW:
                         FUZZ_ASSERT(resets == 1, "drop-in: the allow list %s= is reset %zu times", e->key, resets);
