@@ -577,15 +577,17 @@ static bool is_main_key(const char *section, const char *key)
 
 /* ---- the drop-in over a vendor's unit ---------------------------------------------------- */
 
-/* The members of a list whose meaning flips with `~` (LIST_INVERT_*), as written in a unit. */
-static const char **invert_universe(struct lower_ctx *ctx, const char *key, size_t *ret_n,
+/* The members of a list whose meaning flips with `~` (the row's members), as written in a
+ * unit; *ret_sc: the system call table, whose @groups are members too. */
+static const char **invert_universe(struct lower_ctx *ctx, const struct list_directive *ld, size_t *ret_n,
                                     const struct syscall_table **ret_sc)
 {
         struct arena *a = ctx->arena;
         const char **u = NULL;
         size_t n = 0;
         *ret_sc = NULL;
-        if (streq(key, "CapabilityBoundingSet")) {
+        switch (ld->members) {
+        case MEMBERS_CAPABILITIES:
                 u = arena_alloc(a, cap_table_len * sizeof(*u));
                 for (size_t i = 0; i < cap_table_len; i++) {
                         char *v = arena_printf(a, "CAP_%s", cap_table[i].name);
@@ -593,19 +595,24 @@ static const char **invert_universe(struct lower_ctx *ctx, const char *key, size
                                 *c = (char) (*c >= 'a' && *c <= 'z' ? *c - 32 : *c);
                         u[n++] = v;
                 }
-        } else if (streq(key, "RestrictNamespaces")) {
+                break;
+        case MEMBERS_NAMESPACES:
                 u = (const char **) namespace_names;
                 n = namespace_names_len;
-        } else if (streq(key, "RestrictAddressFamilies")) {
+                break;
+        case MEMBERS_FAMILIES:
                 u = (const char **) address_family_names;
                 n = address_family_names_len;
-        } else if (streq(key, "SystemCallFilter")) {
-                const struct syscall_table *sc = syscall_table_for(ctx->p->target);
-                if (sc) {
-                        *ret_sc = sc;
-                        u = (const char **) sc->names;
-                        n = sc->n_names;
+                break;
+        case MEMBERS_SYSCALLS:
+                *ret_sc = syscall_table_for(ctx->p->target);
+                if (*ret_sc) {
+                        u = (const char **) (*ret_sc)->names;
+                        n = (*ret_sc)->n_names;
                 }
+                break;
+        case MEMBERS_NONE:
+                break;
         }
         *ret_n = n;
         return u;
@@ -629,9 +636,12 @@ static void invert_put(const char **u, size_t n, const struct syscall_table *sc,
                 }
                 return;
         }
-        for (size_t i = 0; i < n; i++)
-                if (streq(u[i], word))
-                        allowed[i] = allow;
+        int i = sc ? syscall_table_lookup(sc, word) : -1;
+        for (size_t k = 0; !sc && k < n; k++)
+                if (streq(u[k], word))
+                        i = (int) k;
+        if (i >= 0)
+                allowed[i] = allow;
 }
 
 /* What unitc's own entries of an inverting list allow, by systemd's merge rules (the table's
@@ -650,7 +660,7 @@ static bool *invert_allowed(struct lower_ctx *ctx, const struct unit_section *se
                 const char *v = e->value;
                 if (!*v || streq(v, "yes")) { /* "" resets; RestrictNamespaces=yes allows none */
                         memset(allowed, 0, n * sizeof(*allowed));
-                        started = !*v ? false : true;
+                        started = *v != '\0';
                         continue;
                 }
                 bool invert = *v == '~';
@@ -678,7 +688,7 @@ static const char *invert_value(struct lower_ctx *ctx, const struct unit_section
 {
         size_t n;
         const struct syscall_table *sc;
-        const char **u = invert_universe(ctx, ld->key, &n, &sc);
+        const char **u = invert_universe(ctx, ld, &n, &sc);
         if (!u)
                 return NULL;
         bool *allowed = invert_allowed(ctx, sec, ld->key, u, n, sc);
@@ -781,7 +791,9 @@ static struct unit_file *lower_split(struct lower_ctx *ctx, const struct unit_fi
                         const struct list_directive *ld =
                                 dropin_only && streq(sec->name, "Service") ? list_directive_lookup(e->key) : NULL;
                         size_t row = ld ? (size_t) (ld - list_directive_table) : 0;
-                        if (!ld || ld->merge == LIST_DENY || ld->merge == LIST_ADD) {
+                        /* A ~ list without a member list is written as it is. */
+                        if (!ld || ld->merge == LIST_DENY || ld->merge == LIST_ADD ||
+                            ((ld->merge == LIST_INVERT_MASK || ld->merge == LIST_INVERT_SET) && ld->members == MEMBERS_NONE)) {
                                 unit_add(u, sec->name, e->key, e->value, e->why);
                                 continue;
                         }

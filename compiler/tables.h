@@ -234,9 +234,19 @@ enum list_merge {
         LIST_INVERT_SET,
 };
 
+/* LIST_INVERT_*: the members a `~` list names. */
+enum list_members {
+        MEMBERS_NONE,
+        MEMBERS_CAPABILITIES,      /* cap_table, as CAP_NAME */
+        MEMBERS_NAMESPACES,        /* namespace_names */
+        MEMBERS_FAMILIES,          /* address_family_names */
+        MEMBERS_SYSCALLS,          /* the target's syscall table, with its @groups */
+};
+
 struct list_directive {
         const char *key;           /* [Service] */
         enum list_merge merge;
+        enum list_members members; /* LIST_INVERT_* */
         const char *narrowest;     /* LIST_INVERT_*: the value that allows nothing, or NULL */
         const char *note;          /* what the merge leaves open, or NULL */
 };
