@@ -731,8 +731,10 @@ static void warn_dropped(struct lower_ctx *ctx, const struct unit_entry *e, cons
         const char *word = ast_stmt_kind_name(s->kind);
         if (s->kind == STMT_EXEC)
                 word = s->sub;
-        else if (s->kind == STMT_START || (s->kind == STMT_TIMEOUT && s->args))
-                word = arena_printf(ctx->arena, "%s %s", word, s->kind == STMT_START ? s->sub : s->args->text);
+        else if (s->kind == STMT_START)
+                word = arena_printf(ctx->arena, "%s %s", word, s->sub);
+        else if ((s->kind == STMT_TIMEOUT || s->kind == STMT_RELOAD) && s->args) /* timeout start, reload signal */
+                word = arena_printf(ctx->arena, "%s %s", word, s->args->text);
         diag_warning(ctx->diags, &s->loc, "the vendor's %s= is used; `%s` is ignored in the drop-in layout",
                      e->key, word);
 }
