@@ -2,6 +2,7 @@
 #include "prelude.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include "arena.h"
@@ -13,6 +14,7 @@
 #include "policy.h"
 #include "source.h"
 #include "strbuf.h"
+#include "syscall_groups.h"
 #include "tables.h"
 #include "unit.h"
 
@@ -284,43 +286,46 @@ static void lower_files(struct lower_ctx *ctx)
 
         /* What the service can write it cannot run, unless `executes` says so. The rest of
          * the tree is left as it is: on systemd 252 ExecPaths= re-mounts its paths writable
-         * even under ProtectSystem=strict, so unitc never names read-only paths there. */
-        const struct unit_section *svc = unit_find_section(ctx->u, "Service");
-        size_t nentries = svc ? svc->n : 0;
-        const char **done = arena_alloc(a, (nentries + 1) * sizeof(*done));
+         * even under ProtectSystem=strict, so unitc never names read-only paths there. The
+         * decision is the policy's: its own paths are compared, and escaped only when written. */
+        struct written { const char *path; const struct ast_stmt *by; } *done =
+                arena_alloc(a, (p->writes.n + p->directories.n + 1) * sizeof(*done));
         size_t ndone = 0;
-        for (size_t i = 0; i < nentries; i++) {
-                svc = unit_find_section(ctx->u, "Service"); /* put() may move the entries */
-                const struct unit_entry *e = &svc->entries[i];
-                const char *path = NULL, *why = e->why;
-                if (streq(e->key, "ReadWritePaths") || streq(e->key, "BindPaths"))
-                        path = e->value[0] == '-' ? e->value + 1 : e->value;
-                for (size_t k = 0; !path && k < owns_table_len; k++)
-                        if (streq(e->key, owns_table[k].key)) {
-                                const char *root = user ? owns_table[k].user_root : owns_table[k].system_root;
-                                if (!root)
-                                        break;
-                                path = arena_printf(a, "%s/%s", root, e->value);
-                        }
+        for (size_t i = 0; i < p->writes.n + p->directories.n; i++) {
+                const struct pol_item *w = i < p->writes.n ? &p->writes.items[i] : &p->directories.items[i - p->writes.n];
+                const char *path = w->value;
+                if (i >= p->writes.n) { /* owns KIND NAME: the folder systemd makes */
+                        const char *root = NULL;
+                        for (size_t k = 0; k < owns_table_len; k++)
+                                if (streq(w->key, owns_table[k].key))
+                                        root = user ? owns_table[k].user_root : owns_table[k].system_root;
+                        if (!root)
+                                continue;
+                        path = arena_printf(a, "%s/%s", root, w->value);
+                } else if (!w->flag && (path_under(path, "/tmp") || path_under(path, "/var/tmp")) &&
+                           !pol_relaxed(p, RELAX_SHARED_TMP) && !path_in_home(path)) {
+                        continue; /* in the private /tmp: nothing was emitted for it */
+                }
                 bool seen = false;
-                for (size_t k = 0; path && k < ndone; k++)
-                        seen |= streq(done[k], path);
-                if (!path || seen)
-                        continue;
-                done[ndone++] = path;
+                for (size_t k = 0; k < ndone; k++)
+                        seen |= streq(done[k].path, path);
+                if (!seen)
+                        done[ndone++] = (struct written) { path, w->stmt };
+        }
+        for (size_t i = 0; i < ndone; i++) {
                 bool exec_ok = false;
                 for (size_t k = 0; k < p->executes.n; k++)
-                        exec_ok |= path_under(path, p->executes.items[k].value);
+                        exec_ok |= path_under(done[i].path, p->executes.items[k].value);
                 if (!exec_ok)
-                        put(ctx, "Service", "NoExecPaths", arena_printf(a, "-%s", path),
-                            arena_printf(a, "default: what it writes it cannot run (%s)", why ? why : ""));
+                        put(ctx, "Service", "NoExecPaths", arena_printf(a, "-%s", escape_word(a, done[i].path)),
+                            arena_printf(a, "default: what it writes it cannot run (%s)", why_stmt(ctx, done[i].by)));
         }
         /* A folder it runs programs from, inside one it writes: executable again. */
         for (size_t k = 0; k < p->executes.n; k++) {
                 const struct pol_item *x = &p->executes.items[k];
                 bool inside = false;
                 for (size_t i = 0; i < ndone; i++)
-                        inside |= path_under(x->value, done[i]) && !streq(x->value, done[i]);
+                        inside |= path_under(x->value, done[i].path) && !streq(x->value, done[i].path);
                 if (inside)
                         put_item(ctx, "Service", "ExecPaths", x, arena_printf(a, "-%s", escape_word(a, x->value)));
         }
@@ -570,36 +575,255 @@ static bool is_main_key(const char *section, const char *key)
         return false;
 }
 
-/* Lists a drop-in sets are reset first, so a vendor unit's entries do not add to them. */
-static const char *const reset_keys[] = {
-        "CapabilityBoundingSet", "AmbientCapabilities", "RestrictAddressFamilies", "IPAddressAllow",
-        "IPAddressDeny", "SystemCallFilter", "ReadWritePaths", "ReadOnlyPaths", "InaccessiblePaths",
-        "ExecPaths", "NoExecPaths", "BindPaths", "BindReadOnlyPaths", "DeviceAllow",
-        "SupplementaryGroups",
+/* ---- the drop-in over a vendor's unit ---------------------------------------------------- */
+
+/* The members of a list whose meaning flips with `~` (the row's members), as written in a
+ * unit; *ret_sc: the system call table, whose @groups are members too. */
+static const char **invert_universe(struct lower_ctx *ctx, const struct list_directive *ld, size_t *ret_n,
+                                    const struct syscall_table **ret_sc)
+{
+        struct arena *a = ctx->arena;
+        const char **u = NULL;
+        size_t n = 0;
+        *ret_sc = NULL;
+        switch (ld->members) {
+        case MEMBERS_CAPABILITIES:
+                u = arena_alloc(a, cap_table_len * sizeof(*u));
+                for (size_t i = 0; i < cap_table_len; i++) {
+                        char *v = arena_printf(a, "CAP_%s", cap_table[i].name);
+                        for (char *c = v; *c; c++)
+                                *c = (char) (*c >= 'a' && *c <= 'z' ? *c - 32 : *c);
+                        u[n++] = v;
+                }
+                break;
+        case MEMBERS_NAMESPACES:
+                u = (const char **) namespace_names;
+                n = namespace_names_len;
+                break;
+        case MEMBERS_FAMILIES:
+                u = (const char **) address_family_names;
+                n = address_family_names_len;
+                break;
+        case MEMBERS_SYSCALLS:
+                *ret_sc = syscall_table_for(ctx->p->target);
+                if (*ret_sc) {
+                        u = (const char **) (*ret_sc)->names;
+                        n = (*ret_sc)->n_names;
+                }
+                break;
+        case MEMBERS_NONE:
+                break;
+        }
+        *ret_n = n;
+        return u;
+}
+
+/* Sets allowed[] for a name or @group of the universe (system call groups nest). */
+static void invert_put(const char **u, size_t n, const struct syscall_table *sc, const char *word, bool allow,
+                       bool *allowed)
+{
+        if (sc && word[0] == '@') {
+                int g = syscall_table_group(sc, word);
+                if (g < 0)
+                        return;
+                const struct syscall_group *grp = &sc->groups[g];
+                for (size_t i = 0; i < grp->n_members; i++) {
+                        int m = grp->members[i];
+                        if (m < 0)
+                                invert_put(u, n, sc, sc->groups[-m - 1].name, allow, allowed);
+                        else
+                                allowed[m] = allow;
+                }
+                return;
+        }
+        int i = sc ? syscall_table_lookup(sc, word) : -1;
+        for (size_t k = 0; !sc && k < n; k++)
+                if (streq(u[k], word))
+                        i = (int) k;
+        if (i >= 0)
+                allowed[i] = allow;
+}
+
+/* What unitc's own entries of an inverting list allow, by systemd's merge rules (the table's
+ * LIST_INVERT_*): the first assignment after a reset starts from nothing (plain; a system
+ * call allow list always holds @default) or everything (`~`); then plain words allow and `~`
+ * words deny. */
+static bool *invert_allowed(struct lower_ctx *ctx, const struct unit_section *sec, const char *key,
+                            const char **u, size_t n, const struct syscall_table *sc)
+{
+        bool *allowed = arena_alloc(ctx->arena, (n + 1) * sizeof(*allowed));
+        bool started = false;
+        for (size_t i = 0; i < sec->n; i++) {
+                const struct unit_entry *e = &sec->entries[i];
+                if (!streq(e->key, key))
+                        continue;
+                const char *v = e->value;
+                if (!*v || streq(v, "yes")) { /* "" resets; RestrictNamespaces=yes allows none */
+                        memset(allowed, 0, n * sizeof(*allowed));
+                        started = *v != '\0';
+                        continue;
+                }
+                bool invert = *v == '~';
+                if (invert)
+                        v++;
+                if (!started) {
+                        started = true;
+                        for (size_t k = 0; k < n; k++)
+                                allowed[k] = invert;
+                        if (sc && !invert)
+                                invert_put(u, n, sc, "@default", true, allowed);
+                }
+                char *copy = arena_strdup(ctx->arena, v);
+                for (char *save = NULL, *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save))
+                        invert_put(u, n, sc, w, !invert, allowed);
+        }
+        return allowed;
+}
+
+/* The drop-in's one line for an inverting list: `~` and every member unitc's entries do not
+ * allow. systemd intersects it with whatever the vendor wrote (the table says how), so the
+ * vendor's denials stay and the policy's bound holds. NULL: nothing to write (all allowed). */
+static const char *invert_value(struct lower_ctx *ctx, const struct unit_section *sec,
+                                const struct list_directive *ld)
+{
+        size_t n;
+        const struct syscall_table *sc;
+        const char **u = invert_universe(ctx, ld, &n, &sc);
+        if (!u)
+                return NULL;
+        bool *allowed = invert_allowed(ctx, sec, ld->key, u, n, sc);
+        size_t nallowed = 0;
+        for (size_t i = 0; i < n; i++)
+                nallowed += allowed[i];
+        if (nallowed == n)
+                return NULL;
+        if (nallowed == 0 && ld->narrowest)
+                return ld->narrowest;
+        struct strbuf b = STRBUF_INIT;
+        strbuf_putc(&b, '~');
+        for (size_t i = 0, k = 0; i < n; i++)
+                if (!allowed[i] && (!sc || sc->resolvable[i])) /* names this libseccomp resolves */
+                        strbuf_printf(&b, "%s%s", k++ ? " " : "", u[i]);
+        const char *r = arena_strdup(ctx->arena, strbuf_str(&b));
+        strbuf_free(&b);
+        return r;
+}
+
+/* The statement behind a lowered entry: put_by() points e->loc at the statement's own loc. */
+static const struct ast_stmt *entry_stmt(const struct unit_entry *e)
+{
+        return e->loc ? (const struct ast_stmt *) (const void *) ((const char *) e->loc - offsetof(struct ast_stmt, loc))
+                      : NULL;
+}
+
+/* A statement of the unit's own lines, which a drop-in does not carry: one warning each. */
+static void warn_dropped(struct lower_ctx *ctx, const struct unit_entry *e, const struct ast_stmt ***warned,
+                         size_t *nwarned, size_t *capwarned)
+{
+        const struct ast_stmt *s = entry_stmt(e);
+        if (!s)
+                return;
+        for (size_t i = 0; i < *nwarned; i++)
+                if ((*warned)[i] == s)
+                        return;
+        *warned = arena_grow(ctx->arena, *warned, sizeof(**warned), capwarned, *nwarned + 1);
+        (*warned)[(*nwarned)++] = s;
+        const char *word = ast_stmt_kind_name(s->kind);
+        if (s->kind == STMT_EXEC)
+                word = s->sub;
+        else if (s->kind == STMT_START)
+                word = arena_printf(ctx->arena, "%s %s", word, s->sub);
+        else if ((s->kind == STMT_TIMEOUT || s->kind == STMT_RELOAD) && s->args) /* timeout start, reload signal */
+                word = arena_printf(ctx->arena, "%s %s", word, s->args->text);
+        diag_warning(ctx->diags, &s->loc, "the vendor's %s= is used; `%s` is ignored in the drop-in layout",
+                     e->key, word);
+}
+
+/* Folders the sandbox mounts afresh, which a vendor's NoExecPaths= over a folder above them
+ * (NoExecPaths=/ is common) does not reach: systemd 252 applies it before it mounts them. A
+ * drop-in keeps them from running what is written there, as unitc does with every folder
+ * the service writes, unless `executes` names them. */
+static const struct {
+        const char *key, *value, *path;
+} fresh_mounts[] = {
+        { "PrivateTmp", "yes", "/tmp" },
+        { "PrivateTmp", "yes", "/var/tmp" },
+        { "PrivateDevices", "yes", "/dev/shm" },
 };
+
+static void dropin_fresh_mounts(struct lower_ctx *ctx, const struct unit_file *all, struct unit_file *u)
+{
+        const struct policy *p = ctx->p;
+        for (size_t i = 0; i < ARRAY_SIZE(fresh_mounts); i++) {
+                const char *v = unit_get(all, "Service", fresh_mounts[i].key);
+                if (!v || !streq(v, fresh_mounts[i].value))
+                        continue;
+                bool exec_ok = false;
+                for (size_t k = 0; k < p->executes.n; k++)
+                        exec_ok |= path_under(fresh_mounts[i].path, p->executes.items[k].value) ||
+                                   path_under(p->executes.items[k].value, fresh_mounts[i].path);
+                if (exec_ok)
+                        continue;
+                unit_add(u, "Service", "NoExecPaths", arena_printf(ctx->arena, "-%s", fresh_mounts[i].path),
+                         arena_printf(ctx->arena,
+                                      "drop-in: %s=%s mounts %s afresh, which a vendor's NoExecPaths= above it does not reach; what it writes there it cannot run",
+                                      fresh_mounts[i].key, fresh_mounts[i].value, fresh_mounts[i].path));
+        }
+}
 
 static struct unit_file *lower_split(struct lower_ctx *ctx, const struct unit_file *all, bool main,
                                      bool dropin_only, const char *name)
 {
         struct unit_file *u = unit_new(ctx->arena, name);
+        const struct ast_stmt **warned = NULL;
+        size_t nwarned = 0, capwarned = 0;
         for (size_t s = 0; s < all->n; s++) {
                 const struct unit_section *sec = &all->sections[s];
-                bool reset_done[ARRAY_SIZE(reset_keys)] = { false };
+                bool *done = arena_alloc(ctx->arena, list_directive_table_len * sizeof(*done)); /* reset, per row */
                 for (size_t i = 0; i < sec->n; i++) {
                         const struct unit_entry *e = &sec->entries[i];
                         bool is_main = streq(e->key, "#") ? (i + 1 < sec->n ? is_main_key(sec->name, sec->entries[i + 1].key)
                                                                             : !streq(sec->name, "Service"))
                                                           : is_main_key(sec->name, e->key);
-                        if (is_main != main)
+                        if (is_main != main) {
+                                if (dropin_only && !streq(e->key, "#"))
+                                        warn_dropped(ctx, e, &warned, &nwarned, &capwarned);
                                 continue;
-                        for (size_t k = 0; dropin_only && k < ARRAY_SIZE(reset_keys); k++)
-                                if (streq(e->key, reset_keys[k]) && !reset_done[k]) {
-                                        reset_done[k] = true;
+                        }
+                        const struct list_directive *ld =
+                                dropin_only && streq(sec->name, "Service") ? list_directive_lookup(e->key) : NULL;
+                        size_t row = ld ? (size_t) (ld - list_directive_table) : 0;
+                        /* A ~ list without a member list is written as it is. */
+                        if (!ld || ld->merge == LIST_DENY || ld->merge == LIST_ADD ||
+                            ((ld->merge == LIST_INVERT_MASK || ld->merge == LIST_INVERT_SET) && ld->members == MEMBERS_NONE)) {
+                                unit_add(u, sec->name, e->key, e->value, e->why);
+                                continue;
+                        }
+                        if (ld->merge == LIST_ALLOW) {
+                                if (!done[row])
                                         unit_add(u, sec->name, e->key, "",
-                                                 "reset: the vendor unit's entries do not add to this list");
-                                }
-                        unit_add(u, sec->name, e->key, e->value, e->why);
+                                                 "reset: the vendor unit's entries would widen this list");
+                                done[row] = true;
+                                unit_add(u, sec->name, e->key, e->value, e->why);
+                                continue;
+                        }
+                        /* LIST_INVERT_*: each of unitc's lines as a comment, then one `~` line
+                         * after the last of them. */
+                        unit_add(u, sec->name, "#", arena_printf(ctx->arena, "policy: %s=%s (%s)", e->key, e->value,
+                                                                e->why ? e->why : ""), NULL);
+                        bool last = true;
+                        for (size_t k = i + 1; k < sec->n; k++)
+                                last &= !streq(sec->entries[k].key, e->key);
+                        if (!last)
+                                continue;
+                        const char *v = invert_value(ctx, sec, ld);
+                        if (v)
+                                unit_add(u, sec->name, e->key, v,
+                                         *v == '~' ? "drop-in: what the policy does not allow, denied: systemd narrows the vendor's list by it and keeps the vendor's denials"
+                                                   : "drop-in: the policy allows none, which replaces any vendor value");
                 }
+                if (dropin_only && streq(sec->name, "Service"))
+                        dropin_fresh_mounts(ctx, all, u);
         }
         return u;
 }

@@ -787,3 +787,69 @@ const struct directive_statement directive_statement_table[] = {
         { "ProtectProc", "sees all processes" },
 };
 const size_t directive_statement_table_len = ARRAY_SIZE(directive_statement_table);
+
+/* ---- list-valued directives in a drop-in ---------------------------------------------- */
+
+const struct list_directive list_directive_table[] = {
+        /* file system: what the service can see, write and run */
+        { "ReadWritePaths", LIST_ALLOW, MEMBERS_NONE, NULL, NULL },
+        { "BindPaths", LIST_ALLOW, MEMBERS_NONE, NULL, NULL },
+        { "BindReadOnlyPaths", LIST_ALLOW, MEMBERS_NONE, NULL, "a bind can show what a vendor's hidden path covers" },
+        { "ExecPaths", LIST_ALLOW, MEMBERS_NONE, NULL, NULL },
+        { "StateDirectory", LIST_ALLOW, MEMBERS_NONE, NULL, NULL },
+        { "CacheDirectory", LIST_ALLOW, MEMBERS_NONE, NULL, NULL },
+        { "LogsDirectory", LIST_ALLOW, MEMBERS_NONE, NULL, NULL },
+        { "RuntimeDirectory", LIST_ALLOW, MEMBERS_NONE, NULL, NULL },
+        { "ConfigurationDirectory", LIST_ALLOW, MEMBERS_NONE, NULL, NULL },
+        { "ReadOnlyPaths", LIST_DENY, MEMBERS_NONE, NULL, NULL },
+        { "InaccessiblePaths", LIST_DENY, MEMBERS_NONE, NULL, NULL },
+        { "NoExecPaths", LIST_DENY, MEMBERS_NONE, NULL, NULL },
+        { "TemporaryFileSystem", LIST_DENY, MEMBERS_NONE, NULL, "an empty tmpfs hides what the vendor put it over" },
+        /* devices, identity, capabilities */
+        { "DeviceAllow", LIST_ALLOW, MEMBERS_NONE, NULL, NULL },
+        { "SupplementaryGroups", LIST_ALLOW, MEMBERS_NONE, NULL, NULL },
+        { "AmbientCapabilities", LIST_ALLOW, MEMBERS_NONE, NULL, "its `~` form is an allow list too: all but these" },
+        { "CapabilityBoundingSet", LIST_INVERT_MASK, MEMBERS_CAPABILITIES, "", NULL },
+        { "RestrictNamespaces", LIST_INVERT_MASK, MEMBERS_NAMESPACES, "yes",
+          "`yes` and `no` replace every earlier value; `no` is never written" },
+        /* network */
+        { "IPAddressAllow", LIST_ALLOW, MEMBERS_NONE, NULL, "an address it allows wins over a vendor's IPAddressDeny= of it" },
+        { "IPAddressDeny", LIST_DENY, MEMBERS_NONE, NULL, NULL },
+        { "RestrictAddressFamilies", LIST_INVERT_SET, MEMBERS_FAMILIES, NULL,
+          "a vendor's `none` is forgotten by any later assignment (systemd 252 starts a new list after it)" },
+        /* system calls */
+        { "SystemCallFilter", LIST_INVERT_SET, MEMBERS_SYSCALLS, NULL,
+          "without a vendor allow list, calls systemd does not know by name stay allowed" },
+        { "SystemCallArchitectures", LIST_ALLOW, MEMBERS_NONE, NULL, NULL },
+        /* what exit codes mean (exit-status) */
+        { "SuccessExitStatus", LIST_ADD, MEMBERS_NONE, NULL, NULL },
+        { "RestartForceExitStatus", LIST_ADD, MEMBERS_NONE, NULL, NULL },
+        { "RestartPreventExitStatus", LIST_ADD, MEMBERS_NONE, NULL, NULL },
+        /* lists only the escape hatch can set: old names of managed lists (resetting one
+         * would reset the managed list), and filters unitc has no member list for */
+        { "ReadWriteDirectories", LIST_ADD, MEMBERS_NONE, NULL, "the old name of ReadWritePaths=" },
+        { "ReadOnlyDirectories", LIST_DENY, MEMBERS_NONE, NULL, "the old name of ReadOnlyPaths=" },
+        { "InaccessibleDirectories", LIST_DENY, MEMBERS_NONE, NULL, "the old name of InaccessiblePaths=" },
+        { "RestrictFileSystems", LIST_ADD, MEMBERS_NONE, NULL, "written as the escape hatch says: unitc cannot vouch for its form" },
+        { "SystemCallLog", LIST_ADD, MEMBERS_NONE, NULL, "logs, allows nothing" },
+};
+const size_t list_directive_table_len = ARRAY_SIZE(list_directive_table);
+
+const struct list_directive *list_directive_lookup(const char *key)
+{
+        for (size_t i = 0; i < list_directive_table_len; i++)
+                if (streq(list_directive_table[i].key, key))
+                        return &list_directive_table[i];
+        return NULL;
+}
+
+const char *const address_family_names[] = {
+        "AF_UNIX", "AF_INET", "AF_AX25", "AF_IPX", "AF_APPLETALK", "AF_NETROM", "AF_BRIDGE",
+        "AF_ATMPVC", "AF_X25", "AF_INET6", "AF_ROSE", "AF_DECnet", "AF_NETBEUI", "AF_SECURITY",
+        "AF_KEY", "AF_NETLINK", "AF_PACKET", "AF_ASH", "AF_ECONET", "AF_ATMSVC", "AF_RDS",
+        "AF_SNA", "AF_IRDA", "AF_PPPOX", "AF_WANPIPE", "AF_LLC", "AF_IB", "AF_MPLS", "AF_CAN",
+        "AF_TIPC", "AF_BLUETOOTH", "AF_IUCV", "AF_RXRPC", "AF_ISDN", "AF_PHONET", "AF_IEEE802154",
+        "AF_CAIF", "AF_ALG", "AF_NFC", "AF_VSOCK", "AF_KCM", "AF_QIPCRTR", "AF_SMC", "AF_XDP",
+        "AF_MCTP",
+};
+const size_t address_family_names_len = ARRAY_SIZE(address_family_names);

@@ -238,4 +238,64 @@ struct directive_statement {
 extern const struct directive_statement directive_statement_table[];
 extern const size_t directive_statement_table_len;
 
+
+/* ---- list-valued directives in a drop-in ---------------------------------------------- */
+
+/* How systemd 252 (load-fragment.c, systemd.exec(5)) merges a later assignment of a list with
+ * the vendor unit's earlier ones, and so what a drop-in over a vendor's unit must write for
+ * the merged list to be no wider than the vendor's or the policy's. */
+enum list_merge {
+        /* Entries add up; an empty assignment resets. Entries deny, so a reset would widen:
+         * the drop-in adds its entries to the vendor's. */
+        LIST_DENY,
+        /* Entries add up; an empty assignment resets. Entries grant nothing (what an exit
+         * code means, an old name of another list): the drop-in adds its entries, and the
+         * vendor's keep their meaning. */
+        LIST_ADD,
+        /* Entries add up; an empty assignment resets. Entries allow, so a reset narrows: the
+         * drop-in resets the list before its own entries. */
+        LIST_ALLOW,
+        /* A bit set (capabilities, namespace types). The first assignment replaces the
+         * initial value (plain: exactly these, `~`: all but these); a later plain one ORs in,
+         * a later `~` one takes out. The narrowest value ("" or "yes") replaces everything.
+         * The drop-in writes `~` and every member the policy does not allow: the vendor's
+         * value, whatever its form, loses them (an intersection); with no vendor value it is
+         * exactly the policy's set. */
+        LIST_INVERT_MASK,
+        /* An allow list or a deny list, chosen by the first assignment after a reset (plain:
+         * allow, `~`: deny); later plain entries allow (add to an allow list, take out of a
+         * deny list), later `~` entries deny. A plain entry in the drop-in would undo a
+         * vendor's denial; `~` and every member the policy does not allow never does. */
+        LIST_INVERT_SET,
+};
+
+/* LIST_INVERT_*: the members a `~` list names. */
+enum list_members {
+        MEMBERS_NONE,
+        MEMBERS_CAPABILITIES,      /* cap_table, as CAP_NAME */
+        MEMBERS_NAMESPACES,        /* namespace_names */
+        MEMBERS_FAMILIES,          /* address_family_names */
+        MEMBERS_SYSCALLS,          /* the target's syscall table, with its @groups */
+};
+
+struct list_directive {
+        const char *key;           /* [Service] */
+        enum list_merge merge;
+        enum list_members members; /* LIST_INVERT_* */
+        const char *narrowest;     /* LIST_INVERT_*: the value that allows nothing, or NULL */
+        const char *note;          /* what the merge leaves open, or NULL */
+};
+
+/* Every list-valued directive unitc lowers into a drop-in, and the lists of the sandbox the
+ * escape hatch can still name (it cannot set a managed directive; other lists it sets are
+ * written as they are, after the vendor's entries). */
+extern const struct list_directive list_directive_table[];
+extern const size_t list_directive_table_len;
+const struct list_directive *list_directive_lookup(const char *key);
+
+/* The address families systemd 252 knows by name (af_from_name(), no aliases such as
+ * AF_LOCAL or AF_ROUTE): what a `~` list of RestrictAddressFamilies= may name. */
+extern const char *const address_family_names[];
+extern const size_t address_family_names_len;
+
 #endif

@@ -8,6 +8,7 @@
  *   probe OP [OP...]           each OP is ONE argument: words separated by spaces,
  *                              e.g.  probe "write /etc/x" "connect 127.0.0.1:8080"
  *                              With no OP it only prints "probe-end 0".
+ *                              A word may hold \xHH for a byte (\x20: a blank).
  *   probe serve ADDR:PORT...   TCP listener for the harness's fixtures: accepts
  *                              and closes connections until killed.
  *
@@ -98,6 +99,10 @@
  *                       prints nothing and exits 0); ok = it ran. EACCES = the
  *                       folder is mounted noexec (NoExecPaths=). The copy is
  *                       removed again.
+ *   exec PROGRAM [ARG...]
+ *                       run an existing program (stdin and stdout /dev/null); ok = it
+ *                       ran and exited 0. EACCES = its folder (or its loader's) is
+ *                       mounted noexec (NoExecPaths=).
  *   module              finit_module(-1): EBADF comes only after the
  *                       CAP_SYS_MODULE check and the seccomp filter, so it is
  *                       reported as ok. Nothing is ever loaded.
@@ -118,6 +123,7 @@
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -790,6 +796,34 @@ static int op_execwrite(struct result *r, const char *dir)
 	return fail(r, EIO, "the copy exited with status %d", st);
 }
 
+static int op_exec(struct result *r, int nw, char **w)
+{
+	pid_t pid = fork();
+	if (pid < 0)
+		return fail(r, errno, "fork");
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+		if (null >= 0) {
+			dup2(null, 0);
+			dup2(null, 1);
+		}
+		char *argv[MAX_WORDS + 1];
+		for (int i = 1; i < nw; i++)
+			argv[i - 1] = w[i];
+		argv[nw - 1] = NULL;
+		execv(w[1], argv);
+		_exit(100 + errno);
+	}
+	int st = 0;
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
+		return 0;
+	if (WIFEXITED(st) && WEXITSTATUS(st) > 100)
+		return fail(r, WEXITSTATUS(st) - 100, "execv");
+	return fail(r, EIO, "it exited with status %d", st);
+}
+
 static int op_module(struct result *r)
 {
 	if (syscall(SYS_finit_module, -1, "", 0) == 0)
@@ -913,6 +947,7 @@ static void dispatch(struct result *r, int nw, char **w)
 	else if (!strcmp(op, "user")) { ARGS(0, 0); name_of(r, "/etc/passwd", (unsigned)getuid()); }
 	else if (!strcmp(op, "group")) { ARGS(0, 0); name_of(r, "/etc/group", (unsigned)getgid()); }
 	else if (!strcmp(op, "execwrite")) { ARGS(1, 1); op_execwrite(r, w[1]); }
+	else if (!strcmp(op, "exec")) { ARGS(1, MAX_WORDS - 1); op_exec(r, nw, w); }
 	else if (!strcmp(op, "module")) { ARGS(0, 0); op_module(r); }
 	else if (!strcmp(op, "klog")) { ARGS(0, 0); op_klog(r); }
 	else if (!strcmp(op, "rt")) { ARGS(0, 0); op_rt(r); }
@@ -943,6 +978,25 @@ static void format_result(const struct result *r, char *out, size_t len)
 		snprintf(out + n, len - (size_t)n, " # %s", r->note);
 }
 
+/* \xHH in a word is that byte (in place): how an operation names a path with a blank
+ * ("execwrite /srv/my\x20data"). '%' needs no escape but goes through systemd's
+ * specifier expansion like every argument: write "%%" for one. */
+static char *unescape_word(char *t)
+{
+	char *o = t;
+	for (const char *i = t; *i; ) {
+		unsigned v;
+		if (i[0] == '\\' && i[1] == 'x' && sscanf(i + 2, "%2x", &v) == 1 && isxdigit((unsigned char)i[2]) &&
+		    isxdigit((unsigned char)i[3]) && v) {
+			*o++ = (char)v;
+			i += 4;
+		} else
+			*o++ = *i++;
+	}
+	*o = '\0';
+	return t;
+}
+
 /* Run one operation in a child; print its line. */
 static void run_op(int idx, const char *text)
 {
@@ -950,7 +1004,7 @@ static void run_op(int idx, const char *text)
 	int nw = 0;
 	snprintf(copy, sizeof copy, "%s", text);
 	for (char *t = strtok_r(copy, " \t", &save); t && nw <= MAX_WORDS; t = strtok_r(NULL, " \t", &save))
-		w[nw++] = t;
+		w[nw++] = unescape_word(t);
 
 	char line[1024];
 	int fds[2];
