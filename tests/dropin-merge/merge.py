@@ -91,7 +91,7 @@ POLICY = [
     ["writes /var/lib/p"], ["writes /srv/p"], ['writes "/srv/my data"'], ["writes /srv/a%b"],
     ["writes /srv/p", "executes /srv/p/bin"], ["hides /etc/other"], ["hides /var/lib/vsecret"],
     ["needs netlink"], ["needs packet-sockets"], ["reads /etc/p"], ["needs device /dev/net/tun rw"],
-    ["user root"], ["needs jit"], ["directive Service SupplementaryGroups adm"],
+    ["user root"], ["needs jit"], ["directive Service LogExtraFields UNITC_CASE=1"],
 ]
 
 
