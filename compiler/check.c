@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "arena.h"
 #include "ast.h"
@@ -836,6 +837,29 @@ static bool is_self(const struct check_ctx *ctx, const char *unit)
         return strncmp(unit, ctx->p->name, n) == 0 && streq(unit + n, ".service");
 }
 
+/* An alias is a link that `systemctl enable` makes beside the units of the machine: one named
+ * as a unit the machine already has would hide that unit. Said for the units of the machine
+ * that compiles (the target's own are not known here). */
+static void check_alias_free(struct check_ctx *ctx, const struct ast_arg *a)
+{
+        static const char *const system_dirs[] = { "/etc/systemd/system", "/run/systemd/system",
+                                                   "/usr/lib/systemd/system", "/lib/systemd/system" };
+        static const char *const user_dirs[] = { "/etc/systemd/user", "/usr/lib/systemd/user" };
+        bool user = ctx->p->manager == POL_USER;
+        const char *const *dirs = user ? user_dirs : system_dirs;
+        size_t n = user ? ARRAY_SIZE(user_dirs) : ARRAY_SIZE(system_dirs);
+        for (size_t i = 0; i < n; i++) {
+                const char *path = arena_printf(ctx->arena, "%s/%s", dirs[i], a->text);
+                struct stat st;
+                if (lstat(path, &st) == 0) {
+                        check_warning(ctx, &a->loc,
+                                      "this machine has a unit %s (%s): enabling the service would hide it behind the alias",
+                                      a->text, path);
+                        return;
+                }
+        }
+}
+
 static int check_units(struct check_ctx *ctx, const struct ast_arg *args, struct pol_list *l,
                        const char *key)
 {
@@ -861,6 +885,8 @@ static int check_units(struct check_ctx *ctx, const struct ast_arg *args, struct
                         check_error(ctx, &a->loc, "%s is the service itself", a->text);
                         continue;
                 }
+                if (key && streq(key, "Alias"))
+                        check_alias_free(ctx, a);
                 add(ctx, l, key, a->text);
         }
         return 0;

@@ -8,7 +8,8 @@
 struct strbuf;
 struct unit_file;
 
-void emit_unit(const struct unit_file *u, const char *policy_file, struct strbuf *out);
+/* from: what the header says the unit was generated from ("web.pol for debian-13 (systemd 257)"). */
+void emit_unit(const struct unit_file *u, const char *from, struct strbuf *out);
 /* --explain: "Section: Key=Value  <- reason", one line per entry. */
 void emit_explain(const struct unit_file *u, const char *path, struct strbuf *out);
 /* --dump=ir: the model without comments or header. */

@@ -246,10 +246,14 @@ static int uc_run(const struct source *src, const struct uc_options *opt, struct
                         emit_dump(low->files[i].unit, low->files[i].path, &r->dump);
                 return UC_EXIT_OK;
         }
+        /* The header names the policy and the target it was compiled for. */
+        const struct target *t = p->target_info;
+        const char *from = t->src ? arena_printf(a, "%s for %s (systemd %u)", p->file, t->name, t->systemd)
+                                  : arena_printf(a, "%s for systemd %u", p->file, t->systemd);
         r->files = arena_alloc(a, low->n * sizeof(*r->files));
         for (size_t i = 0; i < low->n; i++) {
                 struct strbuf b = STRBUF_INIT;
-                emit_unit(low->files[i].unit, p->file, &b);
+                emit_unit(low->files[i].unit, from, &b);
                 r->files[i].path = low->files[i].path;
                 r->files[i].len = b.len;
                 r->files[i].text = arena_strndup(a, strbuf_str(&b), b.len);

@@ -2,6 +2,8 @@
 # live/opensnitch.sh - the seed's own service, live: Debian's opensnitchd 1.5.8
 # (the real daemon, no probe swap) under the unit compiled from
 # examples/opensnitch.pol, compared with the same daemon under Debian's unit.
+# e2e-targets: debian-12
+# (opensnitch 1.5.8 and its configuration are bookworm's; other targets ship 1.6.)
 #
 # Sourced by tests/e2e/run in a subshell, with the container up and the
 # harness's functions (e2e_*, pass, fail, compile_policy) and $LABEL set. Prints
