@@ -26,8 +26,10 @@ else
     for n in 1 2 3 4 5 6; do
         out=$SI_WORK/out-$n
         mkdir -p "$out"
-        LD_PRELOAD=$SI_WORK/failpoint.so FAILPOINT_ONLY=rename FAILPOINT_KILL=$n \
+        # (a subshell, so that the shell's "Killed" notice goes to /dev/null too)
+        (LD_PRELOAD=$SI_WORK/failpoint.so FAILPOINT_ONLY=rename FAILPOINT_KILL=$n \
             "$UNITC" --layout=split "$SI_WORK/e2e-split.pol" -o "$out/e2e-split.service" >/dev/null 2>&1
+         exit $?) 2>/dev/null
         rc=$?
         left=$(cd "$out" && find . -type f ! -name '.*' | sort | tr '\n' ' ')
         e2e_uninstall_unit system e2e-split.service >/dev/null 2>&1 || true
