@@ -12,8 +12,10 @@
 
 #include "arena.h"
 #include "cli_check.h"
+#include "diag.h"
 #include "exposure.h"
 #include "strbuf.h"
+#include "target.h"
 #include "unit.h"
 #include "unitfile.h"
 
@@ -28,6 +30,7 @@ struct cli_check_args {
         enum cli_check_json json;
         unsigned threshold;
         unsigned version;
+        const char *target;  /* --target=NAME: the version is the target's */
 };
 
 /* systemd's is_locale_utf8(): $SYSTEMD_UTF8, then the codeset, and a plain "C" locale that
@@ -54,7 +57,7 @@ static bool cli_check_locale_utf8(void)
 static void cli_check_usage(FILE *f)
 {
         fputs("Usage: unitc check [--user] [--json=short|pretty|off] [--threshold=N]\n"
-              "                   [--systemd-version=252|254|257] UNIT...\n"
+              "                   [--systemd-version=252|254|257 | --target=NAME] UNIT...\n"
               "Scores unit files like `systemd-analyze security --offline=true`.\n",
               f);
 }
@@ -73,7 +76,7 @@ static bool cli_check_parse_uint(const char *s, unsigned max, unsigned *ret)
 
 static int cli_check_parse(int argc, char **argv, struct cli_check_args *a)
 {
-        enum { OPT_JSON = 0x100, OPT_THRESHOLD, OPT_VERSION, OPT_USER, OPT_SYSTEM, OPT_IGNORE };
+        enum { OPT_JSON = 0x100, OPT_THRESHOLD, OPT_VERSION, OPT_USER, OPT_SYSTEM, OPT_IGNORE, OPT_TARGET };
         static const struct option options[] = {
                 { "help", no_argument, NULL, 'h' },
                 { "user", no_argument, NULL, OPT_USER },
@@ -81,6 +84,7 @@ static int cli_check_parse(int argc, char **argv, struct cli_check_args *a)
                 { "json", required_argument, NULL, OPT_JSON },
                 { "threshold", required_argument, NULL, OPT_THRESHOLD },
                 { "systemd-version", required_argument, NULL, OPT_VERSION },
+                { "target", required_argument, NULL, OPT_TARGET },
                 /* accepted for symmetry with systemd-analyze's command line */
                 { "offline", required_argument, NULL, OPT_IGNORE },
                 { "no-pager", no_argument, NULL, OPT_IGNORE },
@@ -131,6 +135,13 @@ static int cli_check_parse(int argc, char **argv, struct cli_check_args *a)
                         a->version = v;
                         break;
                 }
+                case OPT_TARGET:
+                        if (a->target) {
+                                fprintf(stderr, "unitc check: --target given twice\n");
+                                return -1;
+                        }
+                        a->target = optarg;
+                        break;
                 case OPT_IGNORE:
                         break;
                 default:
@@ -147,12 +158,29 @@ static int cli_check_parse(int argc, char **argv, struct cli_check_args *a)
         return 1;
 }
 
-int cli_check(int argc, char **argv)
+int cli_check(int argc, char **argv, const char *const *stdlib, size_t nstdlib)
 {
         struct cli_check_args args;
         int r = cli_check_parse(argc, argv, &args);
         if (r <= 0)
                 return r == 0 ? UC_EXIT_OK : UC_EXIT_USAGE;
+        /* --target: the scoring model of the target's systemd (the newest profile not newer). */
+        if (args.target) {
+                struct arena *ta = arena_new();
+                struct diag_queue q;
+                diag_queue_init(&q, 0);
+                const struct target *t = target_find(ta, &q, args.target, stdlib, nstdlib, NULL);
+                if (t)
+                        args.version = t->systemd >= 257 ? 257 : t->systemd >= 254 ? 254 : 252;
+                struct strbuf b = STRBUF_INIT;
+                diag_render(&q, &b);
+                fputs(strbuf_str(&b), stderr);
+                strbuf_free(&b);
+                diag_queue_free(&q);
+                arena_free(ta);
+                if (!t)
+                        return UC_EXIT_USAGE;
+        }
 
         setlocale(LC_ALL, "");
         /* Messages about many failing units would otherwise cost a write each. */

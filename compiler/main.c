@@ -124,8 +124,18 @@ static void print_diags(const struct uc_result *r)
 
 int main(int argc, char **argv)
 {
-        if (argc > 1 && streq(argv[1], "check"))
-                return cli_check(argc - 1, argv + 1);
+        if (argc > 1 && streq(argv[1], "check")) {
+                /* --target=NAME: the stdlib's targets/, of the build tree or installed. */
+                char *devlib = dev_stdlib();
+                const char *stdlib[2];
+                size_t nstdlib = 0;
+                if (devlib)
+                        stdlib[nstdlib++] = devlib;
+                stdlib[nstdlib++] = UNITC_DATADIR "/stdlib";
+                int crc = cli_check(argc - 1, argv + 1, stdlib, nstdlib);
+                free(devlib);
+                return crc;
+        }
 
         enum {
                 OPT_LAYOUT = 256,
