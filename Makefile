@@ -97,9 +97,10 @@ $(O)/tests/e2e-expect: tests/e2e/expect.c $(O)/libunitc.a
 	@mkdir -p $(O)/tests
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(O)/libunitc.a $(LDLIBS)
 
-# Then every gallery daemon under its compiled unit, with its workload check.
+# The suite on every Debian target (tests/e2e/all-targets; E2E_TARGETS narrows it), then
+# every gallery daemon under its compiled unit on Debian 12, with its workload check.
 e2e: all $(O)/tests/e2e-expect
-	EXPECT=$(CURDIR)/$(O)/tests/e2e-expect UNITC=$(CURDIR)/$(O)/unitc tests/e2e/run
+	EXPECT=$(CURDIR)/$(O)/tests/e2e-expect UNITC=$(CURDIR)/$(O)/unitc tests/e2e/all-targets
 	UNITC=$(CURDIR)/$(O)/unitc tests/gallery/live.sh
 
 bench: all

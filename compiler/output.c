@@ -34,13 +34,19 @@ struct output_target {
         int undo_errno;         /* putting the old state back failed */
 };
 
+UC_PRINTF(1, 0) static char *output_vprintf(const char *fmt, va_list ap)
+{
+        char *s;
+        if (vasprintf(&s, fmt, ap) < 0)
+                uc_oom();
+        return s;
+}
+
 UC_PRINTF(2, 3) static int output_fail(struct strbuf *err, const char *fmt, ...)
 {
         va_list ap;
-        char *s;
         va_start(ap, fmt);
-        if (vasprintf(&s, fmt, ap) < 0)
-                uc_oom();
+        char *s = output_vprintf(fmt, ap);
         va_end(ap);
         strbuf_puts(err, s);
         free(s);
@@ -51,10 +57,8 @@ static char *output_printf(const char *fmt, ...) UC_PRINTF(1, 2);
 static char *output_printf(const char *fmt, ...)
 {
         va_list ap;
-        char *s;
         va_start(ap, fmt);
-        if (vasprintf(&s, fmt, ap) < 0)
-                uc_oom();
+        char *s = output_vprintf(fmt, ap);
         va_end(ap);
         return s;
 }
