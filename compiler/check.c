@@ -1361,6 +1361,8 @@ static int check_needs_network(struct check_ctx *ctx, const struct ast_stmt *s)
                 return check_error(ctx, &s->args->next->loc, "`needs network %s` takes no arguments",
                                    s->args->text);
         add_network(ctx, true, true);
+        if (!ctx->p->client_stmt)
+                ctx->p->client_stmt = s;
         if (streq(s->args->text, "local"))
                 add(ctx, &ctx->p->ip_allow, NULL, "localhost");
         return 0;
@@ -1391,6 +1393,8 @@ static int check_port(struct check_ctx *ctx, const struct ast_arg *a, const char
 static int check_outbound(struct check_ctx *ctx, const struct ast_stmt *s)
 {
         struct policy *p = ctx->p;
+        if (!p->client_stmt)
+                p->client_stmt = s;
         bool v4 = false, v6 = false, any = false;
         for (const struct ast_arg *a = s->args; a; a = a->next) {
                 int family = 0;

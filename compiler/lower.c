@@ -16,6 +16,7 @@
 #include "strbuf.h"
 #include "syscall_groups.h"
 #include "tables.h"
+#include "target.h"
 #include "unit.h"
 
 struct lower_ctx {
@@ -373,6 +374,24 @@ static void lower_network(struct lower_ctx *ctx)
                                 break;
                         }
 
+        /* A service that only listens binds only its own ports, where the target's systemd
+         * can enforce it (cgroup BPF: BPF_FRAMEWORK). A client binds ports of its choosing
+         * (a resolver's random source ports, an explicit bind before connect), so any need
+         * to reach out leaves binding open. */
+        bool binds = false;
+        for (size_t i = 0; i < p->listens.n; i++)
+                binds |= !p->listens.items[i].flag;
+        if (binds && !p->client_stmt && p->target_info->bpf_framework) {
+                for (size_t i = 0; i < p->listens.n; i++) {
+                        const struct pol_item *l = &p->listens.items[i];
+                        if (!l->flag)
+                                put_item(ctx, "Service", "SocketBindAllow", l, arena_printf(ctx->arena, "%s:%d", l->key, l->port));
+                }
+                put(ctx, "Service", "SocketBindDeny", "any",
+                    why_default(ctx, arena_printf(ctx->arena, "it binds only the ports it listens on (%s enforces it)",
+                                                  p->target_info->name)));
+        }
+
         const struct pol_item *any = NULL;
         for (size_t i = 0; i < p->ip_allow.n; i++)
                 if (streq(p->ip_allow.items[i].value, "any"))
@@ -547,6 +566,9 @@ static void lower_filter(struct lower_ctx *ctx)
                                 reason = d->user_why ? d->user_why : user_reasons[d->user];
                         else if (d->since > p->target)
                                 reason = arena_printf(ctx->arena, "needs systemd %u", d->since);
+                        else if (!d->enforced_252 && !p->target_info->bpf_framework)
+                                reason = arena_printf(ctx->arena, "%s's systemd is built without BPF_FRAMEWORK and would ignore it",
+                                                      p->target_info->name);
                         if (!reason)
                                 continue;
                         e->value = arena_printf(ctx->arena, "not emitted: %s=%s (%s)", e->key, e->value, reason);

@@ -157,7 +157,7 @@ struct directive_info {
         const char *section;
         unsigned since;            /* first systemd version that knows it */
         enum user_behaviour user;
-        bool enforced_252;         /* false: Debian 12's build ignores it (no BPF framework) */
+        bool enforced_252;         /* false: needs BPF_FRAMEWORK, which Debian 12's build lacks */
         const char *user_why;      /* why it is left out of user services, when user is USER_FAILS */
 };
 extern const struct directive_info directive_table[];

@@ -41,6 +41,7 @@
 #include <string.h>
 
 #include "policy.h"
+#include "target.h"
 #include "tables.h"
 #include "unitc.h"
 
@@ -496,8 +497,22 @@ static void expect_network(void)
                         continue; /* IPv6: the container's loopback has no ::1 guarantee */
                 check(f("bind %s %s:%d", l->key, addr, l->port), "ok");
         }
+        /* A service that listens and never reaches out binds only its own ports, where the
+         * target's systemd has the BPF framework (SocketBindDeny=any): its cgroup filter
+         * refuses any other port with EPERM, before the capability check. */
+        bool listens = false;
+        for (size_t i = 0; i < P->listens.n; i++)
+                listens |= !P->listens.items[i].flag;
+        bool bind_limited = v4 && listens && !P->client_stmt && !USER_SVC;
         if (v4 && !has_cap("net_bind_service"))
-                check("bind tcp 127.0.0.1:81", "EACCES");
+                check("bind tcp 127.0.0.1:81", bind_limited && P->target_info->bpf_framework ? "EPERM" : "EACCES");
+        if (bind_limited) {
+                if (P->target_info->bpf_framework)
+                        check("bind tcp 127.0.0.1:8099", "EPERM");
+                else
+                        gap(f("%s's systemd has no BPF framework: the service may bind ports it does not listen on",
+                              P->target_info->name));
+        }
 }
 
 static void expect_capabilities(void)
