@@ -6,6 +6,7 @@ O       ?= build
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share
+MANDIR  ?= $(DATADIR)/man
 VERSION := 0.1.0
 
 CFLAGS  ?= -O2 -g
@@ -24,8 +25,8 @@ LIB_OBJS  := $(LIB_SRCS:compiler/%.c=$(O)/%.o) $(GEN_SRCS:.c=.o)
 CLI_OBJS  := $(CLI_SRCS:compiler/%.c=$(O)/%.o)
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: FORCE all check check-asan check-valgrind unit-tests install uninstall clean bench e2e
-all: $(O)/unitc
+.PHONY: FORCE all check check-asan check-valgrind unit-tests install uninstall clean bench e2e doc
+all: $(O)/unitc doc
 
 $(O)/unitc: $(CLI_OBJS) $(O)/libunitc.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJS) $(O)/libunitc.a $(LDLIBS)
@@ -100,22 +101,44 @@ e2e: all $(O)/tests/e2e-expect
 	EXPECT=$(CURDIR)/$(O)/tests/e2e-expect UNITC=$(CURDIR)/$(O)/unitc tests/e2e/run
 	UNITC=$(CURDIR)/$(O)/unitc tests/gallery/live.sh
 
+# The manual pages: hand-written sources under doc/, with every list that lives in a table
+# (needs, capabilities, directives, the escape hatch, the grammar's keywords) printed from
+# that table by tools/mkdoc and spliced in, so a new row cannot be missing from the manual.
+MANPAGES := $(O)/man/unitc.1 $(O)/man/unitc.pol.5
+doc: $(MANPAGES)
+
+$(O)/keywords.txt: grammar/lexer.l tools/keywords.awk | $(O)
+	awk -f tools/keywords.awk $< > $@.tmp && mv $@.tmp $@
+
+$(O)/tools/mkdoc: tools/mkdoc.c $(O)/libunitc.a
+	@mkdir -p $(O)/tools
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(O)/libunitc.a $(LDLIBS)
+
+$(O)/man/%: doc/%.in tools/splice.awk $(O)/tools/mkdoc $(O)/keywords.txt $(wildcard stdlib/*.pol) $(O)/config.h
+	@mkdir -p $(O)/man
+	awk -v tool=$(O)/tools/mkdoc -v datadir='$(DATADIR)' -v keywords=$(O)/keywords.txt \
+		-f tools/splice.awk $< > $@.tmp && mv $@.tmp $@
+
 bench: all
 	tests/bench/run
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/unitc/stdlib
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/unitc/stdlib \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -m 0755 $(O)/unitc $(DESTDIR)$(BINDIR)/unitc
 	install -m 0644 stdlib/*.pol $(DESTDIR)$(DATADIR)/unitc/stdlib/
+	install -m 0644 $(O)/man/unitc.1 $(DESTDIR)$(MANDIR)/man1/unitc.1
+	install -m 0644 $(O)/man/unitc.pol.5 $(DESTDIR)$(MANDIR)/man5/unitc.pol.5
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/unitc
 	rm -rf $(DESTDIR)$(DATADIR)/unitc
+	rm -f $(DESTDIR)$(MANDIR)/man1/unitc.1 $(DESTDIR)$(MANDIR)/man5/unitc.pol.5
 
 clean:
 	rm -rf $(O) build-asan
 
--include $(wildcard $(O)/*.d $(O)/tests/*.d)
+-include $(wildcard $(O)/*.d $(O)/tests/*.d $(O)/tools/*.d)
 
 include tests/fuzz/fuzz.mk
 # make check also runs the fuzz corpus replay and the injection property test.
