@@ -7,6 +7,8 @@ PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share
 MANDIR  ?= $(DATADIR)/man
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR  ?= $(DATADIR)/zsh/site-functions
 VERSION := 0.1.0
 
 CFLAGS  ?= -O2 -g
@@ -25,8 +27,8 @@ LIB_OBJS  := $(LIB_SRCS:compiler/%.c=$(O)/%.o) $(GEN_SRCS:.c=.o)
 CLI_OBJS  := $(CLI_SRCS:compiler/%.c=$(O)/%.o)
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: FORCE all check check-asan check-valgrind unit-tests install uninstall clean bench e2e doc
-all: $(O)/unitc doc
+.PHONY: FORCE all check check-asan check-valgrind unit-tests install uninstall clean bench e2e doc completion
+all: $(O)/unitc doc completion
 
 $(O)/unitc: $(CLI_OBJS) $(O)/libunitc.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJS) $(O)/libunitc.a $(LDLIBS)
@@ -119,21 +121,38 @@ $(O)/man/%: doc/%.in tools/splice.awk $(O)/tools/mkdoc $(O)/keywords.txt $(wildc
 	awk -v tool=$(O)/tools/mkdoc -v datadir='$(DATADIR)' -v keywords=$(O)/keywords.txt \
 		-f tools/splice.awk $< > $@.tmp && mv $@.tmp $@
 
+# Shell completion: the options and their values are read from the binary's own --help and
+# messages (tools/mkcompletion), so the completion offers what this unitc takes.
+COMPLETIONS := $(O)/completion/unitc $(O)/completion/_unitc
+completion: $(COMPLETIONS)
+
+$(O)/completion/unitc: completion/unitc.bash.in tools/mkcompletion $(O)/unitc
+	@mkdir -p $(O)/completion
+	tools/mkcompletion $(O)/unitc $< > $@.tmp && mv $@.tmp $@
+
+$(O)/completion/_unitc: completion/_unitc.in tools/mkcompletion $(O)/unitc
+	@mkdir -p $(O)/completion
+	tools/mkcompletion $(O)/unitc $< > $@.tmp && mv $@.tmp $@
+
 bench: all
 	tests/bench/run
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/unitc/stdlib \
-		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 0755 $(O)/unitc $(DESTDIR)$(BINDIR)/unitc
 	install -m 0644 stdlib/*.pol $(DESTDIR)$(DATADIR)/unitc/stdlib/
 	install -m 0644 $(O)/man/unitc.1 $(DESTDIR)$(MANDIR)/man1/unitc.1
 	install -m 0644 $(O)/man/unitc.pol.5 $(DESTDIR)$(MANDIR)/man5/unitc.pol.5
+	install -m 0644 $(O)/completion/unitc $(DESTDIR)$(BASHCOMPDIR)/unitc
+	install -m 0644 $(O)/completion/_unitc $(DESTDIR)$(ZSHCOMPDIR)/_unitc
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/unitc
 	rm -rf $(DESTDIR)$(DATADIR)/unitc
 	rm -f $(DESTDIR)$(MANDIR)/man1/unitc.1 $(DESTDIR)$(MANDIR)/man5/unitc.pol.5
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/unitc $(DESTDIR)$(ZSHCOMPDIR)/_unitc
 
 clean:
 	rm -rf $(O) build-asan
