@@ -7,6 +7,7 @@ PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share
 MANDIR  ?= $(DATADIR)/man
+VIMDIR  ?= $(DATADIR)/vim/vimfiles
 BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
 ZSHCOMPDIR  ?= $(DATADIR)/zsh/site-functions
 VERSION := 0.1.0
@@ -27,8 +28,8 @@ LIB_OBJS  := $(LIB_SRCS:compiler/%.c=$(O)/%.o) $(GEN_SRCS:.c=.o)
 CLI_OBJS  := $(CLI_SRCS:compiler/%.c=$(O)/%.o)
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: FORCE all check check-asan check-valgrind unit-tests install uninstall clean bench e2e doc completion
-all: $(O)/unitc doc completion
+.PHONY: FORCE all check check-asan check-valgrind unit-tests install uninstall clean bench e2e doc completion vim
+all: $(O)/unitc doc completion vim
 
 $(O)/unitc: $(CLI_OBJS) $(O)/libunitc.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJS) $(O)/libunitc.a $(LDLIBS)
@@ -134,25 +135,39 @@ $(O)/completion/_unitc: completion/_unitc.in tools/mkcompletion $(O)/unitc
 	@mkdir -p $(O)/completion
 	tools/mkcompletion $(O)/unitc $< > $@.tmp && mv $@.tmp $@
 
+# The vim syntax file: its keywords are the lexer's keyword table, its needs words and
+# capabilities the compiler's tables.
+vim: $(O)/vim/syntax/unitc.vim
+
+$(O)/vim/syntax/unitc.vim: editors/vim/syntax/unitc.vim.in $(O)/keywords.txt $(O)/tools/mkdoc
+	@mkdir -p $(O)/vim/syntax
+	kw=$$(tr '\n' ' ' < $(O)/keywords.txt) && needs=$$($(O)/tools/mkdoc plain needs) && \
+		caps=$$($(O)/tools/mkdoc plain capabilities) && [ -n "$$kw" ] && [ -n "$$needs" ] && [ -n "$$caps" ] && \
+		sed -e "s|@KEYWORDS@|$$kw|" -e "s|@NEEDS@|$$needs|" -e "s|@CAPABILITIES@|$$caps|" $< > $@.tmp && mv $@.tmp $@
+
 bench: all
 	tests/bench/run
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/unitc/stdlib \
 		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
-		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+		$(DESTDIR)$(VIMDIR)/syntax $(DESTDIR)$(VIMDIR)/ftdetect
 	install -m 0755 $(O)/unitc $(DESTDIR)$(BINDIR)/unitc
 	install -m 0644 stdlib/*.pol $(DESTDIR)$(DATADIR)/unitc/stdlib/
 	install -m 0644 $(O)/man/unitc.1 $(DESTDIR)$(MANDIR)/man1/unitc.1
 	install -m 0644 $(O)/man/unitc.pol.5 $(DESTDIR)$(MANDIR)/man5/unitc.pol.5
 	install -m 0644 $(O)/completion/unitc $(DESTDIR)$(BASHCOMPDIR)/unitc
 	install -m 0644 $(O)/completion/_unitc $(DESTDIR)$(ZSHCOMPDIR)/_unitc
+	install -m 0644 $(O)/vim/syntax/unitc.vim $(DESTDIR)$(VIMDIR)/syntax/unitc.vim
+	install -m 0644 editors/vim/ftdetect/unitc.vim $(DESTDIR)$(VIMDIR)/ftdetect/unitc.vim
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/unitc
 	rm -rf $(DESTDIR)$(DATADIR)/unitc
 	rm -f $(DESTDIR)$(MANDIR)/man1/unitc.1 $(DESTDIR)$(MANDIR)/man5/unitc.pol.5
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/unitc $(DESTDIR)$(ZSHCOMPDIR)/_unitc
+	rm -f $(DESTDIR)$(VIMDIR)/syntax/unitc.vim $(DESTDIR)$(VIMDIR)/ftdetect/unitc.vim
 
 clean:
 	rm -rf $(O) build-asan

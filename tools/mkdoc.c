@@ -17,6 +17,9 @@
  *                             time-units
  *   mkdoc lines FILE [PUNCT] the words of FILE, one a line, as `.Cm a , b , c PUNCT` (the
  *                             grammar's keywords, which the Makefile takes from the lexer)
+ *   mkdoc plain needs|capabilities
+ *                             the needs words or the capability names, space-separated, for
+ *                             the vim syntax file
  *   mkdoc stdlib FILE...      each profile of the stdlib with the comment that opens its file
  *
  * A tool, not the library: it may print. Exits 2 on a bad command line, 3 on an unreadable
@@ -488,11 +491,20 @@ int main(int argc, char **argv)
                 }
         } else if (streq(what, "lines") && argc >= 3 && argc <= 4) {
                 return print_lines(argv[2], argc == 4 ? argv[3] : NULL);
+        } else if (streq(what, "plain") && argc == 3 && streq(argv[2], "needs")) {
+                for (size_t i = 0; i < needs_table_len; i++)
+                        printf("%s%s", i ? " " : "", needs_table[i].word);
+                putchar('\n');
+        } else if (streq(what, "plain") && argc == 3 && streq(argv[2], "capabilities")) {
+                for (size_t i = 0; i < cap_table_len; i++)
+                        printf("%s%s", i ? " " : "", cap_table[i].name);
+                putchar('\n');
         } else if (streq(what, "stdlib"))
                 return print_stdlib(argc - 2, argv + 2);
         else {
                 fprintf(stderr, "usage: mkdoc needs|capabilities|directives|escape-allowed|"
-                                "escape-refused|owner-paths|words LIST [PUNCT]|stdlib FILE...\n");
+                                "escape-refused|baseline|owner-paths|words LIST [PUNCT]|lines FILE [PUNCT]|\n"
+                                "plain needs|capabilities|stdlib FILE...\n");
                 return 2;
         }
         return fflush(stdout) == 0 ? 0 : 3;
