@@ -28,7 +28,7 @@ LIB_OBJS  := $(LIB_SRCS:compiler/%.c=$(O)/%.o) $(GEN_SRCS:.c=.o)
 CLI_OBJS  := $(CLI_SRCS:compiler/%.c=$(O)/%.o)
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: FORCE all check check-asan check-valgrind unit-tests install uninstall clean bench e2e doc completion vim
+.PHONY: FORCE all check check-asan check-valgrind unit-tests install uninstall clean bench e2e doc completion vim deb-test
 all: $(O)/unitc doc completion vim
 
 $(O)/unitc: $(CLI_OBJS) $(O)/libunitc.a
@@ -144,6 +144,11 @@ $(O)/vim/syntax/unitc.vim: editors/vim/syntax/unitc.vim.in $(O)/keywords.txt $(O
 	kw=$$(tr '\n' ' ' < $(O)/keywords.txt) && needs=$$($(O)/tools/mkdoc plain needs) && \
 		caps=$$($(O)/tools/mkdoc plain capabilities) && [ -n "$$kw" ] && [ -n "$$needs" ] && [ -n "$$caps" ] && \
 		sed -e "s|@KEYWORDS@|$$kw|" -e "s|@NEEDS@|$$needs|" -e "s|@CAPABILITIES@|$$caps|" $< > $@.tmp && mv $@.tmp $@
+
+# The Debian package (debian/), built from a clean checkout of HEAD with its make check,
+# lintian-clean, installed into a throwaway root and run; the .deb is left in $(O)/deb/.
+deb-test:
+	O=$(O) tests/deb/deb-test
 
 bench: all
 	tests/bench/run
