@@ -6,6 +6,10 @@ O       ?= build
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share
+MANDIR  ?= $(DATADIR)/man
+VIMDIR  ?= $(DATADIR)/vim/vimfiles
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR  ?= $(DATADIR)/zsh/site-functions
 VERSION := 0.1.0
 
 CFLAGS  ?= -O2 -g
@@ -26,8 +30,8 @@ LIB_OBJS  := $(LIB_SRCS:compiler/%.c=$(O)/%.o) $(GEN_SRCS:.c=.o)
 CLI_OBJS  := $(CLI_SRCS:compiler/%.c=$(O)/%.o)
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: FORCE all check check-asan check-valgrind unit-tests install uninstall clean bench e2e
-all: $(O)/unitc
+.PHONY: FORCE all check check-asan check-valgrind unit-tests install uninstall clean bench e2e doc completion vim deb-test
+all: $(O)/unitc doc completion vim
 
 $(O)/unitc: $(CLI_OBJS) $(O)/libunitc.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJS) $(O)/libunitc.a $(LDLIBS)
@@ -103,24 +107,83 @@ e2e: all $(O)/tests/e2e-expect
 	EXPECT=$(CURDIR)/$(O)/tests/e2e-expect UNITC=$(CURDIR)/$(O)/unitc tests/e2e/all-targets
 	UNITC=$(CURDIR)/$(O)/unitc tests/gallery/live.sh
 
+# The manual pages: hand-written sources under doc/, with every list that lives in a table
+# (needs, capabilities, directives, the escape hatch, the grammar's keywords) printed from
+# that table by tools/mkdoc and spliced in, so a new row cannot be missing from the manual.
+MANPAGES := $(O)/man/unitc.1 $(O)/man/unitc.pol.5
+doc: $(MANPAGES)
+
+$(O)/keywords.txt: grammar/lexer.l tools/keywords.awk | $(O)
+	awk -f tools/keywords.awk $< > $@.tmp && mv $@.tmp $@
+
+$(O)/tools/mkdoc: tools/mkdoc.c $(O)/libunitc.a
+	@mkdir -p $(O)/tools
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(O)/libunitc.a $(LDLIBS)
+
+$(O)/man/%: doc/%.in tools/splice.awk $(O)/tools/mkdoc $(O)/keywords.txt $(wildcard stdlib/*.pol) \
+		$(wildcard stdlib/targets/*.yaml) $(O)/config.h
+	@mkdir -p $(O)/man
+	awk -v tool=$(O)/tools/mkdoc -v datadir='$(DATADIR)' -v keywords=$(O)/keywords.txt \
+		-f tools/splice.awk $< > $@.tmp && mv $@.tmp $@
+
+# Shell completion: the options and their values are read from the binary's own --help and
+# messages (tools/mkcompletion), so the completion offers what this unitc takes.
+COMPLETIONS := $(O)/completion/unitc $(O)/completion/_unitc
+completion: $(COMPLETIONS)
+
+$(O)/completion/unitc: completion/unitc.bash.in tools/mkcompletion $(O)/unitc
+	@mkdir -p $(O)/completion
+	tools/mkcompletion $(O)/unitc $< > $@.tmp && mv $@.tmp $@
+
+$(O)/completion/_unitc: completion/_unitc.in tools/mkcompletion $(O)/unitc
+	@mkdir -p $(O)/completion
+	tools/mkcompletion $(O)/unitc $< > $@.tmp && mv $@.tmp $@
+
+# The vim syntax file: its keywords are the lexer's keyword table, its needs words and
+# capabilities the compiler's tables.
+vim: $(O)/vim/syntax/unitc.vim
+
+$(O)/vim/syntax/unitc.vim: editors/vim/syntax/unitc.vim.in $(O)/keywords.txt $(O)/tools/mkdoc
+	@mkdir -p $(O)/vim/syntax
+	kw=$$(tr '\n' ' ' < $(O)/keywords.txt) && needs=$$($(O)/tools/mkdoc plain needs) && \
+		caps=$$($(O)/tools/mkdoc plain capabilities) && [ -n "$$kw" ] && [ -n "$$needs" ] && [ -n "$$caps" ] && \
+		sed -e "s|@KEYWORDS@|$$kw|" -e "s|@NEEDS@|$$needs|" -e "s|@CAPABILITIES@|$$caps|" $< > $@.tmp && mv $@.tmp $@
+
+# The Debian package (debian/), built from a clean checkout of HEAD with its make check,
+# lintian-clean, installed into a throwaway root and run; the .deb is left in $(O)/deb/.
+deb-test:
+	O=$(O) tests/deb/deb-test
+
 bench: all
 	tests/bench/run
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/unitc/stdlib
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/unitc/stdlib \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+		$(DESTDIR)$(VIMDIR)/syntax $(DESTDIR)$(VIMDIR)/ftdetect
 	install -m 0755 $(O)/unitc $(DESTDIR)$(BINDIR)/unitc
 	install -m 0644 stdlib/*.pol $(DESTDIR)$(DATADIR)/unitc/stdlib/
 	install -d $(DESTDIR)$(DATADIR)/unitc/stdlib/targets
 	install -m 0644 stdlib/targets/*.yaml $(DESTDIR)$(DATADIR)/unitc/stdlib/targets/
+	install -m 0644 $(O)/man/unitc.1 $(DESTDIR)$(MANDIR)/man1/unitc.1
+	install -m 0644 $(O)/man/unitc.pol.5 $(DESTDIR)$(MANDIR)/man5/unitc.pol.5
+	install -m 0644 $(O)/completion/unitc $(DESTDIR)$(BASHCOMPDIR)/unitc
+	install -m 0644 $(O)/completion/_unitc $(DESTDIR)$(ZSHCOMPDIR)/_unitc
+	install -m 0644 $(O)/vim/syntax/unitc.vim $(DESTDIR)$(VIMDIR)/syntax/unitc.vim
+	install -m 0644 editors/vim/ftdetect/unitc.vim $(DESTDIR)$(VIMDIR)/ftdetect/unitc.vim
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/unitc
 	rm -rf $(DESTDIR)$(DATADIR)/unitc
+	rm -f $(DESTDIR)$(MANDIR)/man1/unitc.1 $(DESTDIR)$(MANDIR)/man5/unitc.pol.5
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/unitc $(DESTDIR)$(ZSHCOMPDIR)/_unitc
+	rm -f $(DESTDIR)$(VIMDIR)/syntax/unitc.vim $(DESTDIR)$(VIMDIR)/ftdetect/unitc.vim
 
 clean:
 	rm -rf $(O) build-asan
 
--include $(wildcard $(O)/*.d $(O)/tests/*.d)
+-include $(wildcard $(O)/*.d $(O)/tests/*.d $(O)/tools/*.d)
 
 include tests/fuzz/fuzz.mk
 # make check also runs the fuzz corpus replay and the injection property test.
