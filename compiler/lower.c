@@ -321,6 +321,25 @@ static void lower_files(struct lower_ctx *ctx)
                         put(ctx, "Service", "NoExecPaths", arena_printf(a, "-%s", escape_word(a, done[i].path)),
                             arena_printf(a, "default: what it writes it cannot run (%s)", why_stmt(ctx, done[i].by)));
         }
+        /* The folders the sandbox gives it to write besides the named ones: the private /tmp
+         * and /var/tmp, and /dev/shm (the private /dev's, or the host's). Nothing written
+         * there runs either. They are mounted afresh after NoExecPaths= over a folder above
+         * them (a vendor's NoExecPaths=/) is applied, so each is named itself. */
+        static const struct {
+                const char *path;
+                int shared_by; /* the relaxation that shares the host's, read-only, instead */
+        } scratch[] = { { "/tmp", RELAX_SHARED_TMP }, { "/var/tmp", RELAX_SHARED_TMP }, { "/dev/shm", -1 } };
+        for (size_t i = 0; i < ARRAY_SIZE(scratch); i++) {
+                if (scratch[i].shared_by >= 0 && pol_relaxed(p, (enum relax) scratch[i].shared_by))
+                        continue;
+                bool exec_ok = false;
+                for (size_t k = 0; k < p->executes.n; k++)
+                        exec_ok |= path_under(scratch[i].path, p->executes.items[k].value) ||
+                                   path_under(p->executes.items[k].value, scratch[i].path);
+                if (!exec_ok)
+                        put(ctx, "Service", "NoExecPaths", arena_printf(a, "-%s", scratch[i].path),
+                            arena_printf(a, "default: what it writes in %s it cannot run", scratch[i].path));
+        }
         /* A folder it runs programs from, inside one it writes: executable again. */
         for (size_t k = 0; k < p->executes.n; k++) {
                 const struct pol_item *x = &p->executes.items[k];
@@ -761,38 +780,6 @@ static void warn_dropped(struct lower_ctx *ctx, const struct unit_entry *e, cons
                      e->key, word);
 }
 
-/* Folders the sandbox mounts afresh, which a vendor's NoExecPaths= over a folder above them
- * (NoExecPaths=/ is common) does not reach: systemd 252 applies it before it mounts them. A
- * drop-in keeps them from running what is written there, as unitc does with every folder
- * the service writes, unless `executes` names them. */
-static const struct {
-        const char *key, *value, *path;
-} fresh_mounts[] = {
-        { "PrivateTmp", "yes", "/tmp" },
-        { "PrivateTmp", "yes", "/var/tmp" },
-        { "PrivateDevices", "yes", "/dev/shm" },
-};
-
-static void dropin_fresh_mounts(struct lower_ctx *ctx, const struct unit_file *all, struct unit_file *u)
-{
-        const struct policy *p = ctx->p;
-        for (size_t i = 0; i < ARRAY_SIZE(fresh_mounts); i++) {
-                const char *v = unit_get(all, "Service", fresh_mounts[i].key);
-                if (!v || !streq(v, fresh_mounts[i].value))
-                        continue;
-                bool exec_ok = false;
-                for (size_t k = 0; k < p->executes.n; k++)
-                        exec_ok |= path_under(fresh_mounts[i].path, p->executes.items[k].value) ||
-                                   path_under(p->executes.items[k].value, fresh_mounts[i].path);
-                if (exec_ok)
-                        continue;
-                unit_add(u, "Service", "NoExecPaths", arena_printf(ctx->arena, "-%s", fresh_mounts[i].path),
-                         arena_printf(ctx->arena,
-                                      "drop-in: %s=%s mounts %s afresh, which a vendor's NoExecPaths= above it does not reach; what it writes there it cannot run",
-                                      fresh_mounts[i].key, fresh_mounts[i].value, fresh_mounts[i].path));
-        }
-}
-
 static struct unit_file *lower_split(struct lower_ctx *ctx, const struct unit_file *all, bool main,
                                      bool dropin_only, const char *name)
 {
@@ -844,8 +831,6 @@ static struct unit_file *lower_split(struct lower_ctx *ctx, const struct unit_fi
                                          *v == '~' ? "drop-in: what the policy does not allow, denied: systemd narrows the vendor's list by it and keeps the vendor's denials"
                                                    : "drop-in: the policy allows none, which replaces any vendor value");
                 }
-                if (dropin_only && streq(sec->name, "Service"))
-                        dropin_fresh_mounts(ctx, all, u);
         }
         return u;
 }

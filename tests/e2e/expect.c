@@ -384,6 +384,11 @@ static void expect_files(void)
                 check(f("execwrite %s", x), "ok");
         }
 
+        /* The scratch folders it writes without naming them run nothing either. */
+        if (!pol_relaxed(P, RELAX_SHARED_TMP))
+                check("execwrite /tmp", executable("/tmp") ? "ok" : "EACCES");
+        check("execwrite /dev/shm", executable("/dev/shm") ? "ok" : "EACCES");
+
         section("files", "everything not written is read-only (ProtectSystem=strict)");
         static const char *const ro[] = { "/etc", "/usr", "/var", "/srv/e2e-rw" };
         for (size_t i = 0; i < sizeof ro / sizeof ro[0]; i++) {
