@@ -21,7 +21,7 @@ ALL_CFLAGS   = -std=c11 $(WARN) $(WERROR) $(CFLAGS)
 ALL_CPPFLAGS = -D_GNU_SOURCE -Icompiler -I$(O) -include $(O)/config.h $(CPPFLAGS)
 LDLIBS  ?=
 # libyaml reads the target profiles (stdlib/targets/*.yaml).
-LDLIBS  += -lyaml
+LDLIBS  += -lyaml -lsystemd
 
 GEN_SRCS  := $(O)/parser.c $(O)/lexer.c
 CLI_SRCS  := compiler/main.c $(wildcard compiler/cli_*.c)

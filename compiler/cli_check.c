@@ -169,7 +169,8 @@ int cli_check(int argc, char **argv, const char *const *stdlib, size_t nstdlib)
                 struct arena *ta = arena_new();
                 struct diag_queue q;
                 diag_queue_init(&q, 0);
-                const struct target *t = target_find(ta, &q, args.target, stdlib, nstdlib, NULL);
+                const struct target *t = streq(args.target, "host") ? target_host(ta, &q)
+                                                                    : target_find(ta, &q, args.target, stdlib, nstdlib, NULL);
                 if (t)
                         args.version = t->systemd >= 257 ? 257 : t->systemd >= 254 ? 254 : 252;
                 struct strbuf b = STRBUF_INIT;

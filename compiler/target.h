@@ -42,6 +42,11 @@ const struct target *target_for_version(struct arena *a, unsigned version);
 const struct target *target_load(struct arena *a, struct diag_queue *d, const char *path,
                                  const struct loc *where);
 
+/* --target=host: the version and build features of the manager on the system bus
+ * ($DBUS_SYSTEM_BUS_ADDRESS or the default socket); NULL after an error that says there is
+ * none. Implemented in target_host.c (sd-bus). */
+const struct target *target_host(struct arena *a, struct diag_queue *d);
+
 /* Finds NAME (letters, digits, '-', '.', '_') as targets/NAME.yaml in the folders, in order;
  * NULL after an error at where (unknown target, with the names known there as a hint). */
 const struct target *target_find(struct arena *a, struct diag_queue *d, const char *name,

@@ -212,12 +212,8 @@ static int uc_run(const struct source *src, const struct uc_options *opt, struct
                 .layout = opt->layout, .target_dirs = path, .ntarget_dirs = npath, .target_option = opt->target,
         };
         if (opt->target) {
-                struct loc none = { 0 };
-                if (streq(opt->target, "host")) {
-                        diag_error(&r->diags, &none, "--target=host is not supported yet: name the target (e.g. --target=debian-12)");
-                        return UC_EXIT_INPUT;
-                }
-                copt.target = strchr(opt->target, '/') || (strlen(opt->target) > 5 &&
+                copt.target = streq(opt->target, "host") ? target_host(a, &r->diags)
+                              : strchr(opt->target, '/') || (strlen(opt->target) > 5 &&
                                                            streq(opt->target + strlen(opt->target) - 5, ".yaml"))
                                       ? target_load(a, &r->diags, opt->target, NULL)
                                       : target_find(a, &r->diags, opt->target, path, npath, NULL);
@@ -248,8 +244,8 @@ static int uc_run(const struct source *src, const struct uc_options *opt, struct
         }
         /* The header names the policy and the target it was compiled for. */
         const struct target *t = p->target_info;
-        const char *from = t->src ? arena_printf(a, "%s for %s (systemd %u)", p->file, t->name, t->systemd)
-                                  : arena_printf(a, "%s for systemd %u", p->file, t->systemd);
+        const char *from = startswith(t->name, "systemd-") ? arena_printf(a, "%s for systemd %u", p->file, t->systemd)
+                                                          : arena_printf(a, "%s for %s (systemd %u)", p->file, t->name, t->systemd);
         r->files = arena_alloc(a, low->n * sizeof(*r->files));
         for (size_t i = 0; i < low->n; i++) {
                 struct strbuf b = STRBUF_INIT;
