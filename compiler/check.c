@@ -1605,13 +1605,6 @@ static int check_target(struct check_ctx *ctx, const struct ast_stmt *s)
         return 0;
 }
 
-/* Signal names systemd's signal_from_string() takes, without "SIG". */
-static const char *const signal_names[] = {
-        "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2",
-        "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG",
-        "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS",
-};
-
 static bool escape_value_ok(const struct escape_info *e, const char *v)
 {
         static const char *const bools[] = { "yes", "no", "true", "false", "on", "off", "1", "0", "y", "n", "t", "f" };
@@ -1629,7 +1622,7 @@ static bool escape_value_ok(const struct escape_info *e, const char *v)
                 return *v && strspn(v, "0123456789") == strlen(v) && strlen(v) <= 9;
         case ESC_SIGNAL: {
                 const char *name = strncmp(v, "SIG", 3) == 0 ? v + 3 : v;
-                for (size_t i = 0; i < ARRAY_SIZE(signal_names); i++)
+                for (size_t i = 0; i < signal_names_len; i++)
                         if (streq(name, signal_names[i]))
                                 return true;
                 return *v && strspn(v, "0123456789") == strlen(v) && strlen(v) <= 2 && atoi(v) >= 1 && atoi(v) <= 64;

@@ -172,7 +172,7 @@ int cli_check(int argc, char **argv, const char *const *stdlib, size_t nstdlib)
                 const struct target *t = streq(args.target, "host") ? target_host(ta, &q)
                                                                     : target_find(ta, &q, args.target, stdlib, nstdlib, NULL);
                 if (t)
-                        args.version = t->systemd >= 257 ? 257 : t->systemd >= 254 ? 254 : 252;
+                        args.version = exposure_model_version(t->systemd);
                 struct strbuf b = STRBUF_INIT;
                 diag_render(&q, &b);
                 fputs(strbuf_str(&b), stderr);

@@ -62,6 +62,10 @@ struct exposure_report {
         const char *verdict;     /* "UNSAFE" */
 };
 
+/* The scoring model for a systemd version: the newest the scorer has (252, 254, 257) that is
+ * not newer than it; 0 when it is older than all. */
+unsigned exposure_model_version(unsigned systemd);
+
 /* Scores u. Returns 0, or -1 with ret->status/message set when the unit would not load
  * (for example a service without ExecStart=) or the version has no profile. */
 int exposure_assess(const struct unit_file *u, const struct exposure_options *opt,

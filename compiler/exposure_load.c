@@ -41,6 +41,15 @@ static const struct exposure_profile exposure_profiles[] = {
           .credential_device = "char-tpm:rw" },
 };
 
+unsigned exposure_model_version(unsigned systemd)
+{
+        unsigned best = 0;
+        for (size_t i = 0; i < ARRAY_SIZE(exposure_profiles); i++)
+                if (exposure_profiles[i].version <= systemd && exposure_profiles[i].version > best)
+                        best = exposure_profiles[i].version;
+        return best;
+}
+
 const struct exposure_profile *exposure_profile_for(unsigned version)
 {
         for (size_t i = 0; i < ARRAY_SIZE(exposure_profiles); i++)

@@ -720,6 +720,14 @@ const struct exit_meaning exit_meaning_table[] = {
 };
 const size_t exit_meaning_table_len = ARRAY_SIZE(exit_meaning_table);
 
+/* Signal names systemd's signal_from_string() takes, without "SIG". */
+const char *const signal_names[] = {
+        "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2",
+        "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG",
+        "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS",
+};
+const size_t signal_names_len = ARRAY_SIZE(signal_names);
+
 const char *const reload_signals[] = { "HUP", "USR1", "USR2", "INT", "QUIT", "WINCH", "ALRM" };
 const size_t reload_signals_len = ARRAY_SIZE(reload_signals);
 

@@ -226,6 +226,10 @@ struct exit_meaning {
 extern const struct exit_meaning exit_meaning_table[];
 extern const size_t exit_meaning_table_len;
 
+/* Signal names systemd takes (KillSignal= ...), without "SIG". */
+extern const char *const signal_names[];
+extern const size_t signal_names_len;
+
 /* `reload signal NAME`: the signals a daemon commonly reloads on. */
 extern const char *const reload_signals[];
 extern const size_t reload_signals_len;

@@ -26,12 +26,6 @@ static void uc_result_init(struct uc_result *r, const struct uc_options *opt)
         r->diags.werror = opt->werror;
 }
 
-/* The scorer's profile for a target: the newest one not newer than it. */
-static unsigned uc_exposure_profile(unsigned target)
-{
-        return target >= 257 ? 257 : target >= 254 ? 254 : 252;
-}
-
 /* Does a word of a value match a row's pattern, as "CAP_SYS_PTRACE", "CAP_MAC_*" or
  * "AF_(INET|INET6)"? */
 static bool uc_row_word_matches(const char *pattern, const char *word, size_t wlen)
@@ -121,7 +115,7 @@ static int uc_exposure_check(struct uc_result *r, const struct uc_options *opt)
 {
         const struct policy *p = r->policy;
         struct exposure_options eo = {
-                .systemd_version = uc_exposure_profile(p->target),
+                .systemd_version = exposure_model_version(p->target),
                 .user = r->lowered->user_manager,
                 .user_umask = 0022,
         };
