@@ -24,8 +24,9 @@ LDLIBS  ?=
 LDLIBS  += -lyaml -lsystemd
 
 GEN_SRCS  := $(O)/parser.c $(O)/lexer.c
-CLI_SRCS  := compiler/main.c $(wildcard compiler/cli_*.c)
-LIB_SRCS  := $(filter-out $(CLI_SRCS),$(wildcard compiler/*.c))
+# compiler/README.md says what each folder holds; cli/ is the program, the rest the library.
+CLI_SRCS  := $(wildcard compiler/cli/*.c)
+LIB_SRCS  := $(wildcard compiler/*.c) $(filter-out $(CLI_SRCS),$(wildcard compiler/*/*.c))
 LIB_OBJS  := $(LIB_SRCS:compiler/%.c=$(O)/%.o) $(GEN_SRCS:.c=.o)
 CLI_OBJS  := $(CLI_SRCS:compiler/%.c=$(O)/%.o)
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/test_*.c))
@@ -64,6 +65,7 @@ $(O)/parser.o: $(O)/parser.c $(O)/lexer.h $(O)/config.h
 
 # Every compiler object may include the generated headers.
 $(O)/%.o: compiler/%.c $(O)/parser.h $(O)/lexer.h $(O)/config.h | $(O)
+	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(O)/tests/%: tests/unit/%.c $(O)/libunitc.a
@@ -183,7 +185,7 @@ uninstall:
 clean:
 	rm -rf $(O) build-asan
 
--include $(wildcard $(O)/*.d $(O)/tests/*.d $(O)/tools/*.d)
+-include $(wildcard $(O)/*.d $(O)/*/*.d $(O)/tests/*.d $(O)/tools/*.d)
 
 include tests/fuzz/fuzz.mk
 # make check also runs the fuzz corpus replay and the injection property test.

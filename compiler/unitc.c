@@ -1,21 +1,21 @@
 /* unitc.c - the compiler driver: one straight line through the stages. */
-#include "prelude.h"
+#include "base/prelude.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "arena.h"
-#include "ast.h"
-#include "emit.h"
-#include "exposure.h"
-#include "lower.h"
-#include "parse.h"
-#include "policy.h"
-#include "resolve.h"
-#include "source.h"
-#include "target.h"
-#include "unit.h"
+#include "base/arena.h"
+#include "front/ast.h"
+#include "unit/emit.h"
+#include "exposure/exposure.h"
+#include "passes/lower.h"
+#include "front/parse.h"
+#include "passes/policy.h"
+#include "passes/resolve.h"
+#include "front/source.h"
+#include "systemd/target.h"
+#include "unit/unit.h"
 #include "unitc.h"
 
 static void uc_result_init(struct uc_result *r, const struct uc_options *opt)

@@ -6,10 +6,10 @@
 #ifndef UNITC_UNITC_H
 #define UNITC_UNITC_H
 
-#include "prelude.h"
-#include "check.h"
-#include "diag.h"
-#include "strbuf.h"
+#include "base/prelude.h"
+#include "passes/check.h"
+#include "front/diag.h"
+#include "base/strbuf.h"
 
 struct arena;
 struct exposure_report;

@@ -40,9 +40,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "policy.h"
-#include "target.h"
-#include "tables.h"
+#include "passes/policy.h"
+#include "systemd/target.h"
+#include "systemd/tables.h"
 #include "unitc.h"
 
 enum { DYNAMIC_UID_MIN = 61184, DYNAMIC_UID_MAX = 65519, TEST_UID = 1000 };

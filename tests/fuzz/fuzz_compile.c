@@ -12,7 +12,7 @@
  *    every directive unitc manages that the drop-in writes twice has a row in the table.
  * Profiles (`use`) are looked up only in the checkout's stdlib/, found from the binary's
  * place (build-fuzz/ or build/tests/), so a run does not depend on the current folder. */
-#include "prelude.h"
+#include "base/prelude.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -20,13 +20,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "arena.h"
+#include "base/arena.h"
 #include "fuzz.h"
-#include "lower.h"
-#include "tables.h"
-#include "unit.h"
+#include "passes/lower.h"
+#include "systemd/tables.h"
+#include "unit/unit.h"
 #include "unitc.h"
-#include "unitfile.h"
+#include "unit/unitfile.h"
 
 static const char *fuzz_search[1];
 static size_t fuzz_nsearch;

@@ -2,7 +2,7 @@
  * the command line, and every file inside each folder named (not recursively), as systemd's
  * fuzz-main.c does. Linked instead of libFuzzer, so `make check` can run the corpus and the
  * bogons with or without sanitizers. Exits 0 when every input ran; a failing input aborts. */
-#include "prelude.h"
+#include "base/prelude.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -1,4 +1,4 @@
-/* fuzz_unitfile.c - libFuzzer target for the unit reader (compiler/unitfile.h) and what reads
+/* fuzz_unitfile.c - libFuzzer target for the unit reader (compiler/unit/unitfile.h) and what reads
  * its model (the exposure scorer).
  *
  * The input is a unit file. It is parsed from memory with unitfile_parse_text(), then written
@@ -6,7 +6,7 @@
  * `unitc check` does. Everything after a line "#-- dropin" (if any) goes to
  * fuzz.service.d/10-fuzz.conf instead, so drop-in merging is reached too. A unit that loads
  * is scored as a system and as a user unit and rendered as text and JSON. */
-#include "prelude.h"
+#include "base/prelude.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -14,12 +14,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "arena.h"
-#include "exposure.h"
+#include "base/arena.h"
+#include "exposure/exposure.h"
 #include "fuzz.h"
-#include "strbuf.h"
-#include "unit.h"
-#include "unitfile.h"
+#include "base/strbuf.h"
+#include "unit/unit.h"
+#include "unit/unitfile.h"
 
 static char fuzz_dir[64];
 static char fuzz_unit[128], fuzz_dropin_dir[128], fuzz_dropin[160];

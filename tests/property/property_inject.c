@@ -8,7 +8,7 @@
  * Then either
  *   - the compile fails with exit 1 and a diagnostic that names the file and carries no
  *     control characters, and no file, or
- *   - every emitted file, read back by the project's unit reader (compiler/unitfile.h), holds
+ *   - every emitted file, read back by the project's unit reader (compiler/unit/unitfile.h), holds
  *     exactly the lowered model (no extra or missing line, section or key; the model of the
  *     same policy with a plain value has the same keys), its text has only comments, section
  *     headers and KEY= lines, and the value of the slot's directive, after undoing systemd's
@@ -19,7 +19,7 @@
  *
  * Usage: property_inject [-n CASES] [-s SEED] [-v]   (or PROPERTY_CASES, PROPERTY_SEED)
  * Prints the seed; the same seed gives the same cases. Ends with "N passed, N failed". */
-#include "prelude.h"
+#include "base/prelude.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -31,12 +31,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "arena.h"
-#include "lower.h"
-#include "strbuf.h"
-#include "unit.h"
+#include "base/arena.h"
+#include "passes/lower.h"
+#include "base/strbuf.h"
+#include "unit/unit.h"
 #include "unitc.h"
-#include "unitfile.h"
+#include "unit/unitfile.h"
 
 #define VERIFY_EVERY 50 /* PROPERTY_VERIFY_EVERY */
 #define VERIFY_MAX 150

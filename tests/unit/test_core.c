@@ -5,12 +5,12 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include "prelude.h"
+#include "base/prelude.h"
 
-#include "arena.h"
-#include "diag.h"
-#include "source.h"
-#include "strbuf.h"
+#include "base/arena.h"
+#include "front/diag.h"
+#include "front/source.h"
+#include "base/strbuf.h"
 
 static void test_arena_grows_and_zeroes(void **state)
 {

@@ -6,14 +6,14 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include "prelude.h"
+#include "base/prelude.h"
 
-#include "arena.h"
-#include "exposure.h"
-#include "exposure_checks.h"
-#include "strbuf.h"
-#include "syscall_groups.h"
-#include "unit.h"
+#include "base/arena.h"
+#include "exposure/exposure.h"
+#include "exposure/exposure_checks.h"
+#include "base/strbuf.h"
+#include "systemd/syscall_groups.h"
+#include "unit/unit.h"
 
 static const struct exposure_row *row_named(const struct exposure_report *r, const char *json_field)
 {

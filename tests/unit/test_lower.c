@@ -6,13 +6,13 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include "prelude.h"
+#include "base/prelude.h"
 
 #include <stdio.h>
 
-#include "lower.h"
-#include "tables.h"
-#include "unit.h"
+#include "passes/lower.h"
+#include "systemd/tables.h"
+#include "unit/unit.h"
 #include "unitc.h"
 
 /* The relaxations a needs row declares, with those of the capabilities it implies. */

@@ -5,13 +5,13 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include "prelude.h"
+#include "base/prelude.h"
 
-#include "arena.h"
-#include "ast.h"
-#include "diag.h"
-#include "parse.h"
-#include "source.h"
+#include "base/arena.h"
+#include "front/ast.h"
+#include "front/diag.h"
+#include "front/parse.h"
+#include "front/source.h"
 
 struct parsed {
         struct arena *a;

@@ -5,14 +5,14 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include "prelude.h"
+#include "base/prelude.h"
 
 #include <stdio.h>
 
-#include "arena.h"
-#include "check.h"
-#include "escape.h"
-#include "tables.h"
+#include "base/arena.h"
+#include "passes/check.h"
+#include "unit/escape.h"
+#include "systemd/tables.h"
 #include "unitc.h"
 
 static void test_durations(void **state)

@@ -6,16 +6,16 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include "prelude.h"
+#include "base/prelude.h"
 
 #include <dirent.h>
 #include <stdio.h>
 #include <unistd.h>
 
-#include "arena.h"
-#include "diag.h"
-#include "strbuf.h"
-#include "target.h"
+#include "base/arena.h"
+#include "front/diag.h"
+#include "base/strbuf.h"
+#include "systemd/target.h"
 
 static const char *const stdlib_dirs[] = { "stdlib" };
 

@@ -5,7 +5,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include "prelude.h"
+#include "base/prelude.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -16,9 +16,9 @@
 #include <sys/un.h>
 #include <unistd.h>
 
-#include "arena.h"
-#include "unit.h"
-#include "unitfile.h"
+#include "base/arena.h"
+#include "unit/unit.h"
+#include "unit/unitfile.h"
 
 static const char service_sections[] = "Unit\0Service\0Install\0";
 
