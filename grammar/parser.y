@@ -18,12 +18,12 @@
 %parse-param {struct parse_ctx *ctx}
 
 %code top {
-#include "prelude.h"
+#include "base/prelude.h"
 }
 
 %code requires {
-#include "ast.h"
-#include "source.h"
+#include "front/ast.h"
+#include "front/source.h"
 struct parse_ctx;
 /* Lists are built with their last element at hand, so a file of 100,000 statements or a
  * line of 1,000,000 words is read in linear time. */
@@ -42,9 +42,9 @@ int uc_yylex(UC_YYSTYPE *lval, UC_YYLTYPE *lloc, void *scanner);
 %code {
 #include <stdio.h>
 
-#include "arena.h"
-#include "diag.h"
-#include "parse.h"
+#include "base/arena.h"
+#include "front/diag.h"
+#include "front/parse.h"
 
 #define A ctx->arena
 

@@ -24,16 +24,16 @@
  *
  * A tool, not the library: it may print. Exits 2 on a bad command line, 3 on an unreadable
  * file. */
-#include "prelude.h"
+#include "base/prelude.h"
 
 #include <stdio.h>
 
-#include "lower.h"
-#include "tables.h"
-#include "strbuf.h"
-#include "arena.h"
-#include "diag.h"
-#include "target.h"
+#include "passes/lower.h"
+#include "systemd/tables.h"
+#include "base/strbuf.h"
+#include "base/arena.h"
+#include "front/diag.h"
+#include "systemd/target.h"
 
 /* Text for mdoc text lines: a backslash is \e, a line may not start with '.' or '\'', a
  * sentence that ends inside the text ends its line (roff's rule: new sentence, new line),
