@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli/cli_check.h"
+#include "cli/cli_gate.h"
 #include "exposure/exposure.h"
 #include "passes/lower.h"
 #include "unit/output.h"
@@ -19,6 +20,7 @@
 static void usage(FILE *f)
 {
         fputs("Usage: unitc [OPTION]... POLICY [-o DIR/NAME.service]\n"
+              "       unitc --dry-run [--target=NAME,NAME...|all] [OPTION]... POLICY...\n"
               "       unitc check [--user] [--json=off|short|pretty] [--threshold=N] UNIT...\n"
               "\n"
               "Compiles a unitc policy into a complete, least-privilege systemd unit.\n"
@@ -35,6 +37,9 @@ static void usage(FILE *f)
               "      --target=NAME       compile for a target: a profile of stdlib/targets (debian-12,\n"
               "                          debian-13, fedora-42 ...), a FILE.yaml, or host (the\n"
               "                          running manager, asked over D-Bus)\n"
+              "  -n, --dry-run           compile, write nothing, and print one line per policy and\n"
+              "                          target (exposure, warnings); --target then takes a\n"
+              "                          comma-separated list, or all (every stdlib target)\n"
               "      --max-exposure=N    fail (exit 4, nothing written) when the unit's exposure is\n"
               "                          above N (0.0 to 10.0), as the policy's `exposure at most`\n"
               "      --exposure-table    print the exposure check's whole table, as\n"
@@ -106,23 +111,6 @@ static bool stale_dropin(const char *outdir, const char *service, char **ret_err
         return stale;
 }
 
-static void print_diags(const struct uc_result *r)
-{
-        struct strbuf out = STRBUF_INIT;
-        diag_render(&r->diags, &out);
-        const struct diag_queue *q = &r->diags;
-        if (q->errors) {
-                strbuf_printf(&out, "unitc: %u error%s", q->errors, q->errors == 1 ? "" : "s");
-                if (q->max_errors && q->errors > q->max_errors)
-                        strbuf_printf(&out, " (%u shown)", q->max_errors);
-                if (q->warnings)
-                        strbuf_printf(&out, ", %u warning%s", q->warnings, q->warnings == 1 ? "" : "s");
-                strbuf_puts(&out, "; no files written\n");
-        }
-        fputs(strbuf_str(&out), stderr);
-        strbuf_free(&out);
-}
-
 int main(int argc, char **argv)
 {
         if (argc > 1 && streq(argv[1], "check")) {
@@ -164,16 +152,17 @@ int main(int argc, char **argv)
                 { "max-exposure", required_argument, NULL, OPT_MAX_EXPOSURE },
                 { "exposure-table", no_argument, NULL, OPT_EXPOSURE_TABLE },
                 { "target", required_argument, NULL, OPT_TARGET },
+                { "dry-run", no_argument, NULL, 'n' },
                 {},
         };
         struct uc_options opt = { .max_errors = 10, .policy_dir_first = true };
         const char *output = NULL;
-        bool explain = false, table = false;
+        bool explain = false, table = false, dry_run = false;
         const char **search = xcalloc((size_t) argc + 64, sizeof(char *));
         size_t nsearch = 0;
         int c, rc = UC_EXIT_OK;
         char *outdir = NULL, *envcopy = NULL, *dev = NULL;
-        while ((c = getopt_long(argc, argv, "o:I:h", options, NULL)) != -1) {
+        while ((c = getopt_long(argc, argv, "o:I:hn", options, NULL)) != -1) {
                 switch (c) {
                 case 'o':
                         if (output) {
@@ -265,6 +254,9 @@ int main(int argc, char **argv)
                 case OPT_WERROR:
                         opt.werror = true;
                         break;
+                case 'n':
+                        dry_run = true;
+                        break;
                 case OPT_LIST_NEEDS:
                         list_needs();
                         rc = UC_EXIT_OK;
@@ -283,7 +275,19 @@ int main(int argc, char **argv)
                         goto out;
                 }
         }
-        if (optind != argc - 1) {
+        if (dry_run && (output || explain || table || opt.dump != UC_DUMP_NONE)) {
+                fprintf(stderr, "unitc: --dry-run writes and prints no unit: it does not go with %s\n",
+                        output ? "-o" : explain ? "--explain" : table ? "--exposure-table" : "--dump");
+                rc = UC_EXIT_USAGE;
+                goto out;
+        }
+        if (!dry_run && opt.target && (strchr(opt.target, ',') || streq(opt.target, "all"))) {
+                fprintf(stderr, "unitc: several targets (--target=%s) only with --dry-run: one unit is written for one target\n",
+                        opt.target);
+                rc = UC_EXIT_USAGE;
+                goto out;
+        }
+        if (optind != argc - 1 && !(dry_run && optind < argc)) {
                 fprintf(stderr, optind >= argc ? "unitc: no policy file given\n"
                                                : "unitc: one policy file at a time\n");
                 usage(stderr);
@@ -329,9 +333,13 @@ int main(int argc, char **argv)
         opt.search_path = search;
         opt.nsearch = nsearch;
 
+        if (dry_run) {
+                rc = cli_gate((const char *const *) argv + optind, (size_t) (argc - optind), opt.target, &opt);
+                goto out;
+        }
         struct uc_result r;
         rc = uc_compile_file(policy, &opt, &r);
-        print_diags(&r);
+        cli_print_diags(&r);
         /* The exposure check's line goes with the report: stdout when the unit goes to a
          * file, stderr when the unit itself is printed; for a file, only once it is written. */
         FILE *report = output ? stdout : stderr;
