@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli/cli_check.h"
+#include "cli/cli_fmt.h"
 #include "cli/cli_gate.h"
 #include "exposure/exposure.h"
 #include "passes/lower.h"
@@ -21,6 +22,7 @@ static void usage(FILE *f)
 {
         fputs("Usage: unitc [OPTION]... POLICY [-o DIR/NAME.service]\n"
               "       unitc --dry-run [--target=NAME,NAME...|all] [OPTION]... POLICY...\n"
+              "       unitc fmt [-w | --check] FILE...\n"
               "       unitc check [--user] [--json=off|short|pretty] [--threshold=N] UNIT...\n"
               "\n"
               "Compiles a unitc policy into a complete, least-privilege systemd unit.\n"
@@ -113,6 +115,8 @@ static bool stale_dropin(const char *outdir, const char *service, char **ret_err
 
 int main(int argc, char **argv)
 {
+        if (argc > 1 && streq(argv[1], "fmt"))
+                return cli_fmt(argc - 1, argv + 1);
         if (argc > 1 && streq(argv[1], "check")) {
                 /* --target=NAME: the stdlib's targets/, of the build tree or installed. */
                 char *devlib = dev_stdlib();
