@@ -4,7 +4,9 @@
 #include <dirent.h>
 #include <stdio.h>
 
+#include "base/arena.h"
 #include "cli/cli_gate.h"
+#include "front/diag.h"
 #include "exposure/exposure.h"
 #include "passes/policy.h"
 #include "systemd/target.h"
@@ -118,6 +120,35 @@ static void gate_line(const char *policy, const char *asked, const struct uc_res
         else if (rc != UC_EXIT_OK)
                 printf("%s%u error%s", r->exposure ? ", " : "", r->diags.errors, r->diags.errors == 1 ? "" : "s");
         printf(", %u warning%s\n", r->diags.warnings, r->diags.warnings == 1 ? "" : "s");
+}
+
+int cli_list_targets(const struct uc_options *opt)
+{
+        size_t n = 0;
+        char **names = all_targets(opt, &n);
+        int rc = UC_EXIT_OK;
+        for (size_t i = 0; i < n; i++) {
+                struct arena *a = arena_new();
+                struct diag_queue q;
+                diag_queue_init(&q, 10);
+                const struct target *t = target_find(a, &q, names[i], opt->search_path, opt->nsearch, NULL);
+                if (t)
+                        printf("%s\tsystemd %u\t%s\n", t->name, t->systemd, t->distribution ? t->distribution : "");
+                else {
+                        struct strbuf d = STRBUF_INIT;
+                        diag_render(&q, &d);
+                        fputs(strbuf_str(&d), stderr);
+                        strbuf_free(&d);
+                        rc = UC_EXIT_INPUT;
+                }
+                diag_queue_free(&q);
+                arena_free(a);
+                free(names[i]);
+        }
+        free(names);
+        if (fflush(stdout) != 0)
+                rc = UC_EXIT_IO;
+        return rc;
 }
 
 int cli_gate(const char *const *policies, size_t npolicies, const char *targets, const struct uc_options *opt)

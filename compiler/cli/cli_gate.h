@@ -11,6 +11,10 @@ struct uc_result;
 /* Renders r's diagnostics on stderr, with the "N errors; no files written" summary. */
 void cli_print_diags(const struct uc_result *r);
 
+/* --list-targets: every targets/NAME.yaml of the search path, a line each: the name, its
+ * systemd version and its distribution, tab-separated. */
+int cli_list_targets(const struct uc_options *opt);
+
 /* Each policy compiled for each target of the comma-separated list (or "all": every
  * targets/NAME.yaml in the search path; NULL: the policy's own target). Prints one line per
  * compile on stdout. Returns an enum uc_exit: 1 if any compile had errors (warnings count

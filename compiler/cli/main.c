@@ -49,6 +49,7 @@ static void usage(FILE *f)
               "      --max-errors=N      stop after N errors (default 10, 0: no limit)\n"
               "      --Werror            treat warnings as errors\n"
               "      --list-needs        list the words `needs` takes, and every capability\n"
+              "      --list-targets      list the targets: name, systemd version, distribution\n"
               "  -h, --help              show this help\n"
               "      --version           show the version\n"
               "\n"
@@ -96,6 +97,27 @@ static char *dev_stdlib(void)
         return real;
 }
 
+/* The rest of the search path, after each -I: $UNITC_PATH, the build tree's stdlib, the
+ * installed one. search has room for argc + 64 folders. */
+static void search_rest(struct uc_options *opt, const char **search, size_t *nsearch, size_t argc,
+                        char **ret_envcopy, char **ret_dev)
+{
+        const char *env = getenv("UNITC_PATH");
+        char *envcopy = env ? xstrdup(env) : NULL;
+        for (char *save = NULL, *d = envcopy ? strtok_r(envcopy, ":", &save) : NULL; d;
+             d = strtok_r(NULL, ":", &save))
+                if (*nsearch < argc + 60)
+                        search[(*nsearch)++] = d;
+        char *dev = dev_stdlib();
+        if (dev)
+                search[(*nsearch)++] = dev;
+        search[(*nsearch)++] = UNITC_DATADIR "/stdlib";
+        opt->search_path = search;
+        opt->nsearch = *nsearch;
+        *ret_envcopy = envcopy;
+        *ret_dev = dev;
+}
+
 /* A split compile's sandbox drop-in beside a full unit: systemd would apply it over the
  * new unit (its lists add up, its settings win), so the full unit is not what was asked. */
 static bool stale_dropin(const char *outdir, const char *service, char **ret_error)
@@ -141,6 +163,7 @@ int main(int argc, char **argv)
                 OPT_MAX_EXPOSURE,
                 OPT_EXPOSURE_TABLE,
                 OPT_TARGET,
+                OPT_LIST_TARGETS,
         };
         static const struct option options[] = {
                 { "output", required_argument, NULL, 'o' },
@@ -157,11 +180,12 @@ int main(int argc, char **argv)
                 { "exposure-table", no_argument, NULL, OPT_EXPOSURE_TABLE },
                 { "target", required_argument, NULL, OPT_TARGET },
                 { "dry-run", no_argument, NULL, 'n' },
+                { "list-targets", no_argument, NULL, OPT_LIST_TARGETS },
                 {},
         };
         struct uc_options opt = { .max_errors = 10, .policy_dir_first = true };
         const char *output = NULL;
-        bool explain = false, table = false, dry_run = false;
+        bool explain = false, table = false, dry_run = false, list_targets = false;
         const char **search = xcalloc((size_t) argc + 64, sizeof(char *));
         size_t nsearch = 0;
         int c, rc = UC_EXIT_OK;
@@ -261,6 +285,9 @@ int main(int argc, char **argv)
                 case 'n':
                         dry_run = true;
                         break;
+                case OPT_LIST_TARGETS:
+                        list_targets = true;
+                        break;
                 case OPT_LIST_NEEDS:
                         list_needs();
                         rc = UC_EXIT_OK;
@@ -278,6 +305,16 @@ int main(int argc, char **argv)
                         rc = UC_EXIT_USAGE;
                         goto out;
                 }
+        }
+        if (list_targets) {
+                if (optind < argc) {
+                        fprintf(stderr, "unitc: --list-targets takes no policy\n");
+                        rc = UC_EXIT_USAGE;
+                        goto out;
+                }
+                search_rest(&opt, search, &nsearch, (size_t) argc, &envcopy, &dev);
+                rc = cli_list_targets(&opt);
+                goto out;
         }
         if (dry_run && (output || explain || table || opt.dump != UC_DUMP_NONE)) {
                 fprintf(stderr, "unitc: --dry-run writes and prints no unit: it does not go with %s\n",
@@ -323,19 +360,7 @@ int main(int argc, char **argv)
                 }
         }
 
-        /* The rest of the search path. */
-        const char *env = getenv("UNITC_PATH");
-        envcopy = env ? xstrdup(env) : NULL;
-        for (char *save = NULL, *d = envcopy ? strtok_r(envcopy, ":", &save) : NULL; d;
-             d = strtok_r(NULL, ":", &save))
-                if (nsearch < (size_t) argc + 60)
-                        search[nsearch++] = d;
-        dev = dev_stdlib();
-        if (dev)
-                search[nsearch++] = dev;
-        search[nsearch++] = UNITC_DATADIR "/stdlib";
-        opt.search_path = search;
-        opt.nsearch = nsearch;
+        search_rest(&opt, search, &nsearch, (size_t) argc, &envcopy, &dev);
 
         if (dry_run) {
                 rc = cli_gate((const char *const *) argv + optind, (size_t) (argc - optind), opt.target, &opt);
