@@ -4,7 +4,6 @@
 
 #include <ctype.h>
 
-#include "systemd/syscall_groups.h"
 #include "systemd/tables.h"
 
 #define BIT(r) (UINT32_C(1) << (r))
@@ -152,23 +151,6 @@ const struct needs_info *needs_lookup(const char *word)
                 if (streq(needs_table[i].word, word))
                         return &needs_table[i];
         return NULL;
-}
-
-const char *const syscall_group_names[] = {
-        "@aio", "@basic-io", "@chown", "@clock", "@cpu-emulation", "@debug", "@default",
-        "@file-system", "@io-event", "@ipc", "@keyring", "@known", "@memlock", "@module",
-        "@mount", "@network-io", "@obsolete", "@pkey", "@privileged", "@process", "@raw-io",
-        "@reboot", "@resources", "@setuid", "@signal", "@swap", "@sync", "@system-service",
-        "@timer",
-};
-const size_t syscall_group_names_len = ARRAY_SIZE(syscall_group_names);
-
-bool syscall_name_valid(const char *name)
-{
-        const struct syscall_table *t = syscall_table_for(252);
-        if (name[0] == '@')
-                return t ? syscall_table_group(t, name) >= 0 : false;
-        return t ? syscall_table_lookup(t, name) >= 0 : false;
 }
 
 const char *const namespace_names[] = { "cgroup", "ipc", "net", "mnt", "pid", "user", "uts" };

@@ -71,10 +71,8 @@ extern const struct needs_info needs_table[];
 extern const size_t needs_table_len;
 const struct needs_info *needs_lookup(const char *word);
 
-/* Syscall groups known to systemd 252 (for validation and hints). */
-extern const char *const syscall_group_names[];
-extern const size_t syscall_group_names_len;
-bool syscall_name_valid(const char *name);
+/* Syscall names and groups: per version, in syscall_groups.h (a target's profile names
+ * its table, versions.h). */
 
 /* Namespace types of RestrictNamespaces=. */
 extern const char *const namespace_names[];
