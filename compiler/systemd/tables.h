@@ -1,7 +1,8 @@
-/* tables.h - the domain knowledge, one row per fact: capabilities, what each `needs` word
- * relaxes, the sandbox defaults and what relaxes each, address families, syscall groups,
- * systemd's directives (version, user-manager behaviour). check.c, lower.c and the README's
- * vocabulary are all driven from these rows. */
+/* tables.h - the domain knowledge, one row per fact, declared in one place: names.c (names
+ * systemd spells: capabilities, namespaces, families, signals), needs.c (what each statement of
+ * the language means in systemd settings), directives.c (systemd's directives: version,
+ * user-manager behaviour, the escape hatch, drop-in merging). Per-version facts (syscall
+ * groups, the version profiles) are in syscall_groups.h and versions.h. */
 #ifndef UNITC_TABLES_H
 #define UNITC_TABLES_H
 
