@@ -33,7 +33,9 @@
 #include "base/strbuf.h"
 #include "base/arena.h"
 #include "front/diag.h"
+#include "systemd/syscall_groups.h"
 #include "systemd/target.h"
+#include "systemd/versions.h"
 
 /* Text for mdoc text lines: a backslash is \e, a line may not start with '.' or '\'', a
  * sentence that ends inside the text ends its line (roff's rule: new sentence, new line),
@@ -364,6 +366,11 @@ static void cm_list(const char *const *w, size_t n, size_t stride, const char *p
 #define CM_TABLE(t, len, field, punct) cm_list(&(t)[0].field, (len), sizeof((t)[0]), (punct))
 #define CM_NAMES(t, len, punct) cm_list((t), (len), sizeof((t)[0]), (punct))
 
+static int cmp_strings(const void *a, const void *b)
+{
+        return strcmp(*(const char *const *) a, *(const char *const *) b);
+}
+
 static int print_words(const char *list, const char *punct)
 {
         if (streq(list, "types"))
@@ -388,8 +395,15 @@ static int print_words(const char *list, const char *punct)
                 CM_NAMES(reload_signals, reload_signals_len, punct);
         else if (streq(list, "meanings"))
                 CM_TABLE(exit_meaning_table, exit_meaning_table_len, word, punct);
-        else if (streq(list, "syscall-groups"))
-                CM_NAMES(syscall_group_names, syscall_group_names_len, punct);
+        else if (streq(list, "syscall-groups")) {
+                /* The groups every version unitc targets knows: the oldest's, sorted. */
+                const struct syscall_table *t = sd_profiles[0].syscalls;
+                const char **sorted = xmalloc(t->n_groups * sizeof(*sorted));
+                memcpy(sorted, t->group_names, t->n_groups * sizeof(*sorted));
+                qsort(sorted, t->n_groups, sizeof(*sorted), cmp_strings);
+                cm_list(sorted, t->n_groups, sizeof(*sorted), punct);
+                free(sorted);
+        }
         else if (streq(list, "priorities"))
                 CM_TABLE(priority_table, priority_table_len, word, punct);
         else if (streq(list, "priority-classes"))

@@ -16,6 +16,7 @@
 #include "exposure/exposure.h"
 #include "base/strbuf.h"
 #include "systemd/target.h"
+#include "systemd/versions.h"
 #include "unit/unit.h"
 #include "unit/unitfile.h"
 
@@ -57,7 +58,7 @@ static bool cli_check_locale_utf8(void)
 static void cli_check_usage(FILE *f)
 {
         fputs("Usage: unitc check [--user] [--json=short|pretty|off] [--threshold=N]\n"
-              "                   [--systemd-version=252|254|257 | --target=NAME] UNIT...\n"
+              "                   [--systemd-version=VERSION | --target=NAME] UNIT...\n"
               "Scores unit files like `systemd-analyze security --offline=true`.\n",
               f);
 }
@@ -127,12 +128,15 @@ static int cli_check_parse(int argc, char **argv, struct cli_check_args *a)
                         break;
                 case OPT_VERSION: {
                         unsigned v;
-                        if (!cli_check_parse_uint(optarg, 100000, &v) || (v != 252 && v != 254 && v != 257)) {
-                                fprintf(stderr, "unitc check: --systemd-version= must be 252, 254 or 257: %s\n",
-                                        optarg);
+                        if (!cli_check_parse_uint(optarg, 100000, &v) || !sd_version_known(v)) {
+                                fprintf(stderr, "unitc check: --systemd-version= must be ");
+                                for (size_t i = 0; i < sd_profiles_len; i++)
+                                        fprintf(stderr, "%u%s", sd_profiles[i].version,
+                                                i + 2 < sd_profiles_len ? ", " : i + 1 < sd_profiles_len ? " or " : "");
+                                fprintf(stderr, ": %s\n", optarg);
                                 return -1;
                         }
-                        a->version = v;
+                        a->version = exposure_model_version(v);
                         break;
                 }
                 case OPT_TARGET:

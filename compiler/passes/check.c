@@ -20,8 +20,10 @@
 #include "front/diag.h"
 #include "passes/policy.h"
 #include "passes/resolve.h"
+#include "systemd/syscall_groups.h"
 #include "systemd/tables.h"
 #include "systemd/target.h"
+#include "systemd/versions.h"
 
 #define CHECK_MAX_STATEMENT (256u * 1024) /* bytes of a statement's words */
 #define CHECK_MAX_ITEMS 10000u            /* paths, addresses ... of one kind */
@@ -1273,12 +1275,17 @@ static int check_needs(struct check_ctx *ctx, const struct ast_stmt *s)
                 if (!args)
                         return check_error(ctx, &s->loc, "missing system call names after 'needs syscalls'");
                 for (const struct ast_arg *a = args; a; a = a->next) {
-                        if (!syscall_name_valid(a->text)) {
-                                check_error(ctx, &a->loc, "unknown system call %s '%s'",
-                                            a->text[0] == '@' ? "group" : "name", a->text);
-                                if (a->text[0] == '@')
-                                        diag_hint_spelling(ctx->diags, a->text, syscall_group_names,
-                                                           syscall_group_names_len);
+                        const struct syscall_table *known = p->target_info->profile->syscalls;
+                        if (!syscall_table_knows(known, a->text)) {
+                                unsigned since = sd_syscall_since(a->text);
+                                if (since)
+                                        check_error(ctx, &a->loc, "system call %s '%s' is not known to systemd %u (unitc knows it from systemd %u)",
+                                                    a->text[0] == '@' ? "group" : "name", a->text, p->target, since);
+                                else
+                                        check_error(ctx, &a->loc, "unknown system call %s '%s'",
+                                                    a->text[0] == '@' ? "group" : "name", a->text);
+                                if (!since && a->text[0] == '@')
+                                        diag_hint_spelling(ctx->diags, a->text, known->group_names, known->n_groups);
                                 continue;
                         }
                         add_unique(ctx, &p->syscalls, a->text);
@@ -1579,10 +1586,12 @@ static int check_target(struct check_ctx *ctx, const struct ast_stmt *s)
         const struct target *t;
         if (ast_arg_count(a) == 2 && streq(a->text, "systemd")) {
                 unsigned long v = strtoul(a->next->text, NULL, 10);
-                if (a->next->kind != ARG_NUMBER || v < 252 || v > 999 || strlen(a->next->text) > 3)
-                        return check_error(ctx, &a->next->loc,
-                                           "systemd %s is not supported: unitc targets systemd 252 and later",
-                                           a->next->text);
+                if (a->next->kind == ARG_NUMBER && strlen(a->next->text) <= 3 && v > sd_version_newest())
+                        return check_error(ctx, &a->next->loc, "systemd %s is not supported: unitc knows systemd %u to %u",
+                                           a->next->text, sd_version_oldest(), sd_version_newest());
+                if (a->next->kind != ARG_NUMBER || strlen(a->next->text) > 3 || !sd_version_known((unsigned) v))
+                        return check_error(ctx, &a->next->loc, "systemd %s is not supported: unitc targets systemd %u and later",
+                                           a->next->text, sd_version_oldest());
                 t = target_for_version(ctx->arena, (unsigned) v);
         } else if (ast_arg_count(a) == 1 && a->kind != ARG_STRING) {
                 t = target_find(ctx->arena, ctx->diags, a->text, ctx->opt->target_dirs, ctx->opt->ntarget_dirs,
@@ -2332,7 +2341,7 @@ struct policy *check_policy(struct arena *a, struct diag_queue *diags, const str
         struct policy *p = arena_alloc(a, sizeof(*p));
         ctx.p = p;
         p->service = r->service;
-        p->target_info = opt->target ? opt->target : target_for_version(a, 252);
+        p->target_info = opt->target ? opt->target : target_for_version(a, sd_version_oldest());
         p->target = p->target_info->systemd;
         const char *file = strrchr(r->service->src->name, '/');
         p->file = file ? file + 1 : r->service->src->name;

@@ -1,7 +1,8 @@
-/* tables.h - the domain knowledge, one row per fact: capabilities, what each `needs` word
- * relaxes, the sandbox defaults and what relaxes each, address families, syscall groups,
- * systemd's directives (version, user-manager behaviour). check.c, lower.c and the README's
- * vocabulary are all driven from these rows. */
+/* tables.h - the domain knowledge, one row per fact, declared in one place: names.c (names
+ * systemd spells: capabilities, namespaces, families, signals), needs.c (what each statement of
+ * the language means in systemd settings), directives.c (systemd's directives: version,
+ * user-manager behaviour, the escape hatch, drop-in merging). Per-version facts (syscall
+ * groups, the version profiles) are in syscall_groups.h and versions.h. */
 #ifndef UNITC_TABLES_H
 #define UNITC_TABLES_H
 
@@ -71,10 +72,8 @@ extern const struct needs_info needs_table[];
 extern const size_t needs_table_len;
 const struct needs_info *needs_lookup(const char *word);
 
-/* Syscall groups known to systemd 252 (for validation and hints). */
-extern const char *const syscall_group_names[];
-extern const size_t syscall_group_names_len;
-bool syscall_name_valid(const char *name);
+/* Syscall names and groups: per version, in syscall_groups.h (a target's profile names
+ * its table, versions.h). */
 
 /* Namespace types of RestrictNamespaces=. */
 extern const char *const namespace_names[];

@@ -13,36 +13,21 @@
 #include "front/diag.h"
 #include "front/source.h"
 #include "systemd/target.h"
+#include "systemd/versions.h"
 
-const unsigned target_versions[] = { 252, 254, 255, 256, 257, 258, 259, 260, 261, 262 };
-const size_t target_versions_len = ARRAY_SIZE(target_versions);
-
-/* Debian's builds, which a bare `target systemd N` stands for: the profiles
- * stdlib/targets/debian-*.yaml say the same (a unit test compares them). */
-static const struct {
-        unsigned systemd;
-        const char *name;
-        bool bpf_framework;
-} debian_builds[] = {
-        { 252, "debian-12", false },
-        { 254, "debian-12-backports", false },
-        { 257, "debian-13", true },
-        { 262, "debian-forky", true },
-};
-
+/* A bare `target systemd N` is N with the features of the Debian build its profile names:
+ * the profiles stdlib/targets/debian-*.yaml say the same (a unit test compares them). */
 const struct target *target_for_version(struct arena *a, unsigned version)
 {
-        size_t k = SIZE_MAX;
-        for (size_t i = 0; i < ARRAY_SIZE(debian_builds); i++)
-                if (debian_builds[i].systemd <= version)
-                        k = i;
-        if (k == SIZE_MAX)
+        const struct sd_profile *p = sd_profile_for(version);
+        if (!p)
                 return NULL;
         struct target *t = arena_alloc(a, sizeof(*t));
         t->name = arena_printf(a, "systemd-%u", version);
-        t->distribution = arena_printf(a, "systemd %u as %s builds it", version, debian_builds[k].name);
+        t->distribution = arena_printf(a, "systemd %u as %s builds it", version, p->debian);
         t->systemd = version;
-        t->bpf_framework = debian_builds[k].bpf_framework;
+        t->profile = p;
+        t->bpf_framework = p->bpf_framework;
         t->seccomp = t->apparmor = t->selinux = true;
         t->bpf_lsm = false;
         t->unprivileged_userns = true;
@@ -176,7 +161,7 @@ static const struct field {
 } fields[] = {
         { "name", FIELD_TEXT, offsetof(struct target, name), true, "the target's name, as its file is named" },
         { "distribution", FIELD_TEXT, offsetof(struct target, distribution), true, "who ships it" },
-        { "systemd", FIELD_VERSION, offsetof(struct target, systemd), true, "the systemd version (252 or later)" },
+        { "systemd", FIELD_VERSION, offsetof(struct target, systemd), true, "the systemd version" },
         { "features", FIELD_SECTION, 0, true, "build features, as systemd --version lists them" },
         { "features.bpf-framework", FIELD_BOOL, offsetof(struct target, bpf_framework), true, "+BPF_FRAMEWORK" },
         { "features.seccomp", FIELD_BOOL, offsetof(struct target, seccomp), true, "+SECCOMP" },
@@ -279,9 +264,10 @@ static void loader_map(struct loader *l, const struct node *map, const char *pre
                 case FIELD_VERSION: {
                         size_t n = strlen(v->text);
                         unsigned long ver = strtoul(v->text, NULL, 10);
-                        if (!v->plain || n == 0 || n > 3 || strspn(v->text, "0123456789") != n || ver < 252) {
-                                loader_error(l, &v->loc, "'%s' is not a systemd version unitc supports (252 or later)",
-                                             v->text);
+                        if (!v->plain || n == 0 || n > 3 || strspn(v->text, "0123456789") != n ||
+                            !sd_version_known((unsigned) ver)) {
+                                loader_error(l, &v->loc, "'%s' is not a systemd version unitc supports (%u to %u)",
+                                             v->text, sd_version_oldest(), sd_version_newest());
                                 break;
                         }
                         *(unsigned *) (void *) field = (unsigned) ver;
@@ -378,6 +364,7 @@ const struct target *target_load(struct arena *a, struct diag_queue *d, const ch
                                 diag_error(d, &root->values[i]->loc, "the target is named '%s' but its file is %s", t->name, base);
                 goto fail;
         }
+        t->profile = sd_profile_for(t->systemd);
         return t;
 fail:
         if (where)

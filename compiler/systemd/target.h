@@ -13,12 +13,14 @@
 struct arena;
 struct diag_queue;
 struct loc;
+struct sd_profile;
 struct source;
 
 struct target {
         const char *name;          /* "debian-13", or "systemd-257" for a bare version */
         const char *distribution;  /* "Debian 13 (trixie)" */
         unsigned systemd;          /* the version, e.g. 257 */
+        const struct sd_profile *profile; /* what unitc knows of that version (versions.h) */
         /* Build features (systemd --version): without BPF_FRAMEWORK, SocketBindAllow=,
          * RestrictNetworkInterfaces= and RestrictFileSystems= are accepted and do nothing. */
         bool bpf_framework, seccomp, apparmor, selinux;
@@ -29,12 +31,8 @@ struct target {
         const struct source *src;  /* the profile's file; NULL for a bare version */
 };
 
-/* Versions unitc knows, oldest first; a target must name one of them. */
-extern const unsigned target_versions[];
-extern const size_t target_versions_len;
-
-/* The bare version N, with the features of Debian's build of the newest known version not
- * newer than N; NULL if N is older than every known version. */
+/* The bare version N, with the features of the Debian build its profile names; NULL if
+ * unitc has no profile for N (versions.h). */
 const struct target *target_for_version(struct arena *a, unsigned version);
 
 /* Reads a profile; NULL after diagnostics (file:line:col) in d. where: the statement or

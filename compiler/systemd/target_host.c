@@ -10,6 +10,7 @@
 #include "base/arena.h"
 #include "front/diag.h"
 #include "systemd/target.h"
+#include "systemd/versions.h"
 
 /* "+PAM +AUDIT ... -BPF_FRAMEWORK ...": whether +NAME is among the words. */
 static bool target_host_feature(const char *features, const char *name)
@@ -54,7 +55,8 @@ const struct target *target_host(struct arena *a, struct diag_queue *d)
         struct target *t = arena_alloc(a, sizeof(*t));
         const struct target *debian = target_for_version(a, (unsigned) v);
         if (!debian || v > 999) {
-                diag_error(d, NULL, "--target=host: the running systemd is %s; unitc targets systemd 252 and later", version);
+                diag_error(d, NULL, "--target=host: the running systemd is %s; unitc knows systemd %u to %u", version,
+                           sd_version_oldest(), sd_version_newest());
                 free(version);
                 free(features);
                 return NULL;

@@ -8,8 +8,8 @@ the pages are generated from, so that a check fails when the pages miss somethin
     check.py statements POL_5_SOURCE AST_C PARSER_Y
         every statement keyword, as ast.c names the statement kinds and as parser.y spells
         its tokens, starts an `.It Cm` entry of the hand-written unitc.pol(5) source
-    check.py tables POL_5_TEXT TABLES_C LIST_NEEDS_TEXT
-        every row of tables.c's directive and escape tables, and every word and capability
+    check.py tables POL_5_TEXT DIRECTIVES_C LIST_NEEDS_TEXT
+        every row of directives.c's directive and escape tables, and every word and capability
         `unitc --list-needs` prints, is in the rendered unitc.pol(5)
 
 Prints one line per missing item and exits 1 if any is missing.

@@ -12,7 +12,9 @@
 #include "base/arena.h"
 #include "passes/check.h"
 #include "unit/escape.h"
+#include "systemd/syscall_groups.h"
 #include "systemd/tables.h"
+#include "systemd/versions.h"
 #include "unitc.h"
 
 static void test_durations(void **state)
@@ -139,16 +141,20 @@ static void test_tables(void **state)
                         assert_false(streq(directive_table[i].key, directive_table[j].key) &&
                                      streq(directive_table[i].section, directive_table[j].section));
         }
-        /* Every syscall group the tables name is known to the syscall data. */
-        for (size_t i = 0; i < syscall_group_names_len; i++)
-                assert_true(syscall_name_valid(syscall_group_names[i]));
-        for (size_t i = 0; i < cap_table_len; i++) {
-                if (!cap_table[i].syscalls)
-                        continue;
-                char buf[128];
-                snprintf(buf, sizeof(buf), "%s", cap_table[i].syscalls);
-                for (char *save = NULL, *w = strtok_r(buf, " ", &save); w; w = strtok_r(NULL, " ", &save))
-                        assert_true(syscall_name_valid(w));
+        /* Every syscall or group a capability or a `needs` word implies is known to every
+         * systemd version unitc targets. */
+        for (size_t v = 0; v < sd_profiles_len; v++) {
+                const struct syscall_table *t = sd_profiles[v].syscalls;
+                for (size_t i = 0; i < cap_table_len + needs_table_len; i++) {
+                        const char *words = i < cap_table_len ? cap_table[i].syscalls
+                                                              : needs_table[i - cap_table_len].syscalls;
+                        if (!words)
+                                continue;
+                        char buf[256];
+                        snprintf(buf, sizeof(buf), "%s", words);
+                        for (char *save = NULL, *w = strtok_r(buf, " ", &save); w; w = strtok_r(NULL, " ", &save))
+                                assert_true(syscall_table_knows(t, w));
+                }
         }
 }
 
