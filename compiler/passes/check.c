@@ -139,20 +139,7 @@ int check_add_capability_names(struct check_ctx *ctx, const char *names, const s
         return 0;
 }
 
-int check_single(struct check_ctx *ctx, const struct ast_stmt *s, const char *what)
-{
-        const struct ast_stmt **first = &ctx->first[s->kind];
-        if (*first && *first != s) {
-                check_error(ctx, &s->loc, "%s given twice", what);
-                diag_note(ctx->diags, &(*first)->loc, "first given here");
-                return -1;
-        }
-        *first = s;
-        return 0;
-}
-
-int check_want_args(struct check_ctx *ctx, const struct ast_stmt *s, size_t min, size_t max,
-                     const char *usage)
+int check_arg_count(struct check_ctx *ctx, const struct ast_stmt *s, size_t min, size_t max, const char *usage)
 {
         size_t n = ast_arg_count(s->args);
         if (n < min || n > max) {
@@ -168,8 +155,6 @@ int check_want_args(struct check_ctx *ctx, const struct ast_stmt *s, size_t min,
 }
 static int check_exposure(struct check_ctx *ctx, const struct ast_stmt *s)
 {
-        if (check_single(ctx, s, "exposure at most") < 0)
-                return -1;
         const char *t = s->args->text;
         char *end;
         double v = strtod(t, &end);
@@ -187,8 +172,7 @@ static int check_exposure(struct check_ctx *ctx, const struct ast_stmt *s)
 static int check_manager(struct check_ctx *ctx, const struct ast_stmt *s)
 {
         static const char *const managers[] = { "system", "user" };
-        if (check_single(ctx, s, "manager") < 0 ||
-            !check_word_in(ctx, s->args, "manager", managers, ARRAY_SIZE(managers)))
+        if (!check_word_in(ctx, s->args, "manager", managers, ARRAY_SIZE(managers)))
                 return -1;
         ctx->p->manager = streq(s->args->text, "user") ? POL_USER : POL_SYSTEM;
         ctx->p->manager_stmt = s;
@@ -199,8 +183,6 @@ static int check_manager(struct check_ctx *ctx, const struct ast_stmt *s)
  * as Debian builds it). --target, when given, must name the same target. */
 static int check_target(struct check_ctx *ctx, const struct ast_stmt *s)
 {
-        if (check_single(ctx, s, "target") < 0)
-                return -1;
         const struct ast_arg *a = s->args;
         const struct target *t;
         if (ast_arg_count(a) == 2 && streq(a->text, "systemd")) {
@@ -295,8 +277,6 @@ static const char *const escape_value_usage[] = {
 static int check_directive(struct check_ctx *ctx, const struct ast_stmt *s)
 {
         static const char *const sections[] = { "Unit", "Service", "Install" };
-        if (check_want_args(ctx, s, 3, 3, "directive SECTION KEY VALUE (quote a value with blanks)") < 0)
-                return -1;
         const struct ast_arg *sec = s->args, *key = sec->next, *val = key->next;
         if (!check_word_in(ctx, sec, "section", sections, ARRAY_SIZE(sections)))
                 return -1;
@@ -369,53 +349,38 @@ static int check_directive(struct check_ctx *ctx, const struct ast_stmt *s)
 
 typedef int (*check_fn)(struct check_ctx *ctx, const struct ast_stmt *s);
 
-/* ORDER: enum ast_stmt_kind. Pass 0 checks the bytes of every word; passes 1 and 2 read
- * what changes how the rest is read (the manager before the user); pass 3 the rest.
- * in_profile: a profile may say it. A profile says what a service needs (files, network,
- * capabilities, ordering, limits); who the service runs as, what it runs, its environment
- * and the escape hatch belong to the service itself, where a reviewer reads them. */
+/* The check half of each row of front/statements.def: the argument shape, the function,
+ * the pass and whether a profile may say it. */
+#define ANY SIZE_MAX
 static const struct {
+        size_t min, max;
+        bool once;
         check_fn fn;
         unsigned pass;
         bool in_profile;
+        const char *usage;
 } check_table[_STMT_KIND_MAX] = {
-        [STMT_USE] = { NULL, 0, true },
-        [STMT_DESCRIPTION] = { check_description, 3, false },
-        [STMT_DOCUMENTATION] = { check_documentation, 3, false },
-        [STMT_EXEC] = { check_exec, 3, false },
-        [STMT_TYPE] = { check_type, 3, false },
-        [STMT_RESTART] = { check_restart, 3, false },
-        [STMT_ENVIRONMENT] = { check_environment, 3, false },
-        [STMT_ENVIRONMENT_FILE] = { check_environment_file, 3, false },
-        [STMT_WORKING_DIRECTORY] = { check_working_directory, 3, false },
-        [STMT_START] = { check_start, 3, true },
-        [STMT_WANTS] = { check_wants, 3, true },
-        [STMT_REQUIRES] = { check_requires, 3, true },
-        [STMT_INSTALL] = { check_install, 3, false },
-        [STMT_USER] = { check_user, 2, false },
-        [STMT_READS] = { check_reads, 3, true },
-        [STMT_WRITES] = { check_writes, 3, true },
-        [STMT_EXECUTES] = { check_executes, 3, true },
-        [STMT_HIDES] = { check_hides, 3, true },
-        [STMT_OWNS] = { check_owns, 3, true },
-        [STMT_NEEDS] = { check_needs, 3, true },
-        [STMT_NEEDS_OUTBOUND] = { check_outbound, 3, true },
-        [STMT_NEEDS_NETWORK] = { check_needs_network, 3, true },
-        [STMT_LISTENS] = { check_listens, 3, true },
-        [STMT_SEES] = { check_sees, 3, true },
-        [STMT_EXPOSURE] = { check_exposure, 3, false },
-        [STMT_MANAGER] = { check_manager, 1, false },
-        [STMT_TARGET] = { check_target, 1, false },
-        [STMT_DIRECTIVE] = { check_directive, 3, false },
-        [STMT_LIMIT] = { check_limit, 3, true },
-        [STMT_PRIORITY] = { check_priority, 3, false },
-        [STMT_SCHEDULE] = { check_schedule, 3, false },
-        [STMT_RELOAD] = { check_reload, 3, false },
-        [STMT_PID_FILE] = { check_pid_file, 3, false },
-        [STMT_UMASK] = { check_umask, 3, false },
-        [STMT_EXIT_STATUS] = { check_exit_status, 3, false },
-        [STMT_TIMEOUT] = { check_timeout, 3, false },
+#define STATEMENT(KIND, keyword, syntax, min, max, once, check, pass, in_profile, usage) \
+        [STMT_##KIND] = { min, max, once, check, pass, in_profile, usage },
+#include "front/statements.def"
 };
+#undef ANY
+
+/* The shape every row declares, checked once for all: said once at most, and with as many
+ * arguments as it takes. */
+static int check_shape(struct check_ctx *ctx, const struct ast_stmt *s)
+{
+        if (check_table[s->kind].once) {
+                const struct ast_stmt **first = &ctx->first[s->kind];
+                if (*first && *first != s) {
+                        check_error(ctx, &s->loc, "%s given twice", ast_stmt_kind_name(s->kind));
+                        diag_note(ctx->diags, &(*first)->loc, "first given here");
+                        return -1;
+                }
+                *first = s;
+        }
+        return check_arg_count(ctx, s, check_table[s->kind].min, check_table[s->kind].max, check_table[s->kind].usage);
+}
 
 /* Every word of every statement: valid UTF-8, no control characters (a newline in a value
  * could start a new directive in the emitted unit). */
@@ -692,7 +657,7 @@ struct policy *check_policy(struct arena *a, struct diag_queue *diags, const str
                                                     "a profile says what a service needs; `%s` belongs in the service itself, where it is reviewed",
                                                     s->kind == STMT_EXEC ? s->sub : ast_stmt_kind_name(s->kind));
                         }
-                        else if (check_table[s->kind].pass == pass)
+                        else if (check_table[s->kind].pass == pass && check_shape(&ctx, s) == 0)
                                 check_table[s->kind].fn(&ctx, s);
                 }
                 if (pass == 0 && diag_has_errors(diags))

@@ -43,8 +43,8 @@ void check_add_unique(struct check_ctx *ctx, struct pol_list *l, const char *val
 void check_add_words(struct check_ctx *ctx, struct pol_list *l, const char *words);
 int check_add_capability(struct check_ctx *ctx, const struct cap_info *c, const struct loc *loc);
 int check_add_capability_names(struct check_ctx *ctx, const char *names, const struct loc *loc);
-int check_single(struct check_ctx *ctx, const struct ast_stmt *s, const char *what);
-int check_want_args(struct check_ctx *ctx, const struct ast_stmt *s, size_t min, size_t max, const char *usage);
+/* The count of a statement's arguments, between min and max, or an error that shows usage. */
+int check_arg_count(struct check_ctx *ctx, const struct ast_stmt *s, size_t min, size_t max, const char *usage);
 
 /* Values and the statements about the service (check_values.c). */
 bool check_octal_mode(const char *s, unsigned long *ret);

@@ -36,8 +36,6 @@ static int add_once(struct check_ctx *ctx, const struct ast_stmt *s, const char 
 
 int check_limit(struct check_ctx *ctx, const struct ast_stmt *s)
 {
-        if (check_want_args(ctx, s, 2, 2, "limit RESOURCE VALUE") < 0)
-                return -1;
         const struct limit_info *l = check_table_row(ctx, s->args, "resource", limit_table, limit_table_len,
                                                      sizeof(*limit_table));
         if (!l)
@@ -76,7 +74,7 @@ int check_priority(struct check_ctx *ctx, const struct ast_stmt *s)
 {
         const struct priority_info *pr = check_table_row(ctx, s->args, "priority", priority_table,
                                                          priority_table_len, sizeof(*priority_table));
-        if (!pr || check_want_args(ctx, s, 2, pr->kind == PRIORITY_IO ? 3 : 2, pr->usage) < 0)
+        if (!pr || check_arg_count(ctx, s, 2, pr->kind == PRIORITY_IO ? 3 : 2, pr->usage) < 0)
                 return -1;
         const struct ast_arg *v = s->args->next, *level = v->next;
         bool user = ctx->p->manager == POL_USER;

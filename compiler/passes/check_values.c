@@ -270,8 +270,6 @@ int check_raw_text(struct check_ctx *ctx, const struct ast_arg *arg, const char 
 
 int check_description(struct check_ctx *ctx, const struct ast_stmt *s)
 {
-        if (check_single(ctx, s, "description") < 0)
-                return -1;
         const char *text = s->args->kind == ARG_STRING && !s->args->next
                                    ? s->args->text
                                    : ast_args_join(ctx->arena, s->args);
@@ -372,8 +370,6 @@ int check_exec(struct check_ctx *ctx, const struct ast_stmt *s)
 /* `reload signal NAME`: systemctl reload sends NAME to the main process. */
 int check_reload(struct check_ctx *ctx, const struct ast_stmt *s)
 {
-        if (check_single(ctx, s, "reload") < 0 || check_want_args(ctx, s, 2, 2, "reload signal NAME (e.g. HUP)") < 0)
-                return -1;
         const struct ast_arg *how = s->args, *sig = how->next;
         static const char *const hows[] = { "signal" };
         if (!check_word_in(ctx, how, "way to reload", hows, ARRAY_SIZE(hows)))
@@ -399,8 +395,6 @@ int check_reload(struct check_ctx *ctx, const struct ast_stmt *s)
  * write, nor takes the service's own access away. */
 int check_umask(struct check_ctx *ctx, const struct ast_stmt *s)
 {
-        if (check_single(ctx, s, "umask") < 0 || check_want_args(ctx, s, 1, 1, "umask NNNN (e.g. 0027)") < 0)
-                return -1;
         const struct ast_arg *v = s->args;
         unsigned long m;
         if (!check_octal_mode(v->text, &m))
@@ -417,8 +411,7 @@ int check_umask(struct check_ctx *ctx, const struct ast_stmt *s)
 
 int check_type(struct check_ctx *ctx, const struct ast_stmt *s)
 {
-        if (check_single(ctx, s, "type") < 0 ||
-            !check_word_in(ctx, s->args, "service type", service_type_names, service_type_names_len))
+        if (!check_word_in(ctx, s->args, "service type", service_type_names, service_type_names_len))
                 return -1;
         ctx->p->type = check_item(ctx, NULL, s->args->text);
         return 0;
@@ -473,8 +466,7 @@ int check_exit_status(struct check_ctx *ctx, const struct ast_stmt *s)
 
 int check_restart(struct check_ctx *ctx, const struct ast_stmt *s)
 {
-        if (check_single(ctx, s, "restart") < 0 ||
-            !check_word_in(ctx, s->args, "restart policy", restart_names, restart_names_len))
+        if (!check_word_in(ctx, s->args, "restart policy", restart_names, restart_names_len))
                 return -1;
         ctx->p->restart = check_item(ctx, NULL, s->args->text);
         if (s->args2) {
@@ -550,8 +542,6 @@ int check_environment_file(struct check_ctx *ctx, const struct ast_stmt *s)
  * can write it is checked once every `writes` is known. */
 int check_pid_file(struct check_ctx *ctx, const struct ast_stmt *s)
 {
-        if (check_single(ctx, s, "pid-file") < 0 || check_want_args(ctx, s, 1, 1, "pid-file PATH") < 0)
-                return -1;
         const char *path = check_raw_path(ctx, s->args, "PIDFile");
         if (!path)
                 return -1;
@@ -561,8 +551,6 @@ int check_pid_file(struct check_ctx *ctx, const struct ast_stmt *s)
 
 int check_working_directory(struct check_ctx *ctx, const struct ast_stmt *s)
 {
-        if (check_single(ctx, s, "working-directory") < 0)
-                return -1;
         const char *path = check_raw_path(ctx, s->args, "WorkingDirectory");
         if (!path)
                 return -1;
@@ -668,8 +656,6 @@ int check_install(struct check_ctx *ctx, const struct ast_stmt *s)
 int check_user(struct check_ctx *ctx, const struct ast_stmt *s)
 {
         struct policy *p = ctx->p;
-        if (check_single(ctx, s, "user") < 0)
-                return -1;
         p->user_stmt = s;
         if (p->manager == POL_USER) {
                 check_error(ctx, &s->loc,
