@@ -319,6 +319,8 @@ int check_listens(struct check_ctx *ctx, const struct ast_stmt *s)
                 for (const struct ast_arg *a = s->args2; a; a = a->next)
                         if (!check_address(a->text))
                                 check_error(ctx, &a->loc, "'%s' is not an address", a->text);
+                        else
+                                check_add(ctx, &p->socket_allow, NULL, a->text);
                 return 0;
         }
         add_network(ctx, v4, v6);
