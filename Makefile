@@ -115,8 +115,8 @@ e2e: all $(O)/tests/e2e-expect
 MANPAGES := $(O)/man/unitc.1 $(O)/man/unitc.pol.5
 doc: $(MANPAGES)
 
-$(O)/keywords.txt: grammar/lexer.l tools/keywords.awk | $(O)
-	awk -f tools/keywords.awk $< > $@.tmp && mv $@.tmp $@
+$(O)/keywords.txt: grammar/lexer.l compiler/front/statements.def tools/keywords.awk | $(O)
+	LC_ALL=C awk -f tools/keywords.awk grammar/lexer.l compiler/front/statements.def > $@.tmp && mv $@.tmp $@
 
 $(O)/tools/mkdoc: tools/mkdoc.c $(O)/libunitc.a
 	@mkdir -p $(O)/tools

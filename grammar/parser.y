@@ -41,6 +41,8 @@ int uc_yylex(UC_YYSTYPE *lval, UC_YYLTYPE *lloc, void *scanner);
 
 %code {
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "base/arena.h"
 #include "front/diag.h"
@@ -64,6 +66,8 @@ int uc_yylex(UC_YYSTYPE *lval, UC_YYLTYPE *lloc, void *scanner);
 
 static struct ast_stmt *stmt(struct parse_ctx *ctx, enum ast_stmt_kind kind, const char *sub,
                              const struct loc *loc, struct ast_arg *args, struct ast_arg *args2);
+static struct ast_stmt *stmt_row(struct parse_ctx *ctx, const struct ast_arg *keyword, const struct loc *loc,
+                                 struct ast_arg *args);
 
 static struct uc_stmt_list stmt_list_add(struct uc_stmt_list l, struct ast_stmt *s)
 {
@@ -98,6 +102,13 @@ static struct uc_block_list block_list_add(struct uc_block_list l, struct ast_bl
         l.tail = b;
         return l;
 }
+/* A statement of the generic rules: its kind is the row the lexer found its keyword in. */
+static struct ast_stmt *stmt_row(struct parse_ctx *ctx, const struct ast_arg *keyword, const struct loc *loc,
+                                 struct ast_arg *args)
+{
+        return stmt(ctx, ast_statement_find(keyword->text)->kind, NULL, loc, args, NULL);
+}
+
 static void yyerror(const UC_YYLTYPE *loc, void *scanner, struct parse_ctx *ctx, const char *msg);
 }
 
@@ -113,17 +124,15 @@ static void yyerror(const UC_YYLTYPE *loc, void *scanner, struct parse_ctx *ctx,
 %token END 0 "end of file"
 %token NEWLINE "newline"
 %token <arg> WORD "word" NUMBER "number" PATH "path" STRING "string"
-%token <arg> AFTER "after" AT "at" BEFORE "before" DESCRIPTION "description"
-%token <arg> DIRECTIVE "directive" DOCUMENTATION "documentation" ENVIRONMENT "environment"
-%token <arg> ENVIRONMENT_FILE "environment-file" EXEC "exec" EXEC_POST "exec-post"
-%token <arg> EXEC_PRE "exec-pre" EXEC_RELOAD "exec-reload" EXEC_STOP "exec-stop" EXIT_STATUS "exit-status"
-%token <arg> EXECUTES "executes" EXPOSURE "exposure" FROM "from" GROUP "group" HIDES "hides"
-%token <arg> INSTALL "install" LIMIT "limit" LISTENS "listens" MANAGER "manager" MOST "most"
-%token <arg> NEEDS "needs" NETWORK "network" ON "on" OUTBOUND "outbound" OWNS "owns"
-%token <arg> PID_FILE "pid-file" PORT "port" PRIORITY "priority" PROFILE "profile" READS "reads" RELOAD "reload" REQUIRES "requires" RESTART "restart"
-%token <arg> SCHEDULE "schedule" SEES "sees" SERVICE "service" START "start" TARGET "target" TIMEOUT "timeout"
-%token <arg> TO "to" TYPE "type" UMASK "umask" USE "use" USER "user" VIA "via" WANTS "wants"
-%token <arg> WORKING_DIRECTORY "working-directory" WRITES "writes"
+%token <arg> AFTER "after" AT "at" BEFORE "before" EXEC "exec" EXEC_POST "exec-post"
+%token <arg> EXEC_PRE "exec-pre" EXEC_RELOAD "exec-reload" EXEC_STOP "exec-stop"
+%token <arg> EXPOSURE "exposure" FROM "from" GROUP "group" LISTENS "listens" MOST "most"
+%token <arg> NEEDS "needs" NETWORK "network" ON "on" OUTBOUND "outbound" PORT "port" PROFILE "profile"
+%token <arg> RESTART "restart" SERVICE "service" START "start" TIMEOUT "timeout" TO "to" USER "user" VIA "via"
+/* The keyword of a statement whose syntax is its keyword and words, found by the lexer in
+ * front/statements.def: one token per syntax, the statement kind in the row of its text. */
+%token <arg> STMT_WORD "statement keyword before a word" STMT_WORDS "statement keyword before words"
+%token <arg> STMT_ANYWORD "statement keyword before any word" STMT_ANYWORDS "statement keyword before any words"
 
 %type <arg> word anyword keyword
 %type <args> words anywords
@@ -159,45 +168,23 @@ stmts: %empty                   { $$ = (struct uc_stmt_list) { NULL, NULL }; }
 
 term: NEWLINE | ';' ;
 
-stmt: USE words                          { $$ = stmt(ctx, STMT_USE, NULL, &@$, $2.head, NULL); }
-    | DESCRIPTION anywords               { $$ = stmt(ctx, STMT_DESCRIPTION, NULL, &@$, $2.head, NULL); }
-    | DOCUMENTATION words                { $$ = stmt(ctx, STMT_DOCUMENTATION, NULL, &@$, $2.head, NULL); }
+stmt: STMT_WORD word                     { $$ = stmt_row(ctx, $1, &@$, $2); }
+    | STMT_WORDS words                   { $$ = stmt_row(ctx, $1, &@$, $2.head); }
+    | STMT_ANYWORD anyword               { $$ = stmt_row(ctx, $1, &@$, $2); }
+    | STMT_ANYWORDS anywords             { $$ = stmt_row(ctx, $1, &@$, $2.head); }
     | exec_stmt
-    | TYPE word                          { $$ = stmt(ctx, STMT_TYPE, NULL, &@$, $2, NULL); }
     | RESTART word                       { $$ = stmt(ctx, STMT_RESTART, NULL, &@$, $2, NULL); }
     | RESTART word AFTER word            { $$ = stmt(ctx, STMT_RESTART, NULL, &@$, $2, $4); }
-    | ENVIRONMENT anywords               { $$ = stmt(ctx, STMT_ENVIRONMENT, NULL, &@$, $2.head, NULL); }
-    | ENVIRONMENT_FILE words             { $$ = stmt(ctx, STMT_ENVIRONMENT_FILE, NULL, &@$, $2.head, NULL); }
-    | WORKING_DIRECTORY word             { $$ = stmt(ctx, STMT_WORKING_DIRECTORY, NULL, &@$, $2, NULL); }
     | START AFTER words                  { $$ = stmt(ctx, STMT_START, "after", &@$, $3.head, NULL); }
     | START BEFORE words                 { $$ = stmt(ctx, STMT_START, "before", &@$, $3.head, NULL); }
-    | WANTS words                        { $$ = stmt(ctx, STMT_WANTS, NULL, &@$, $2.head, NULL); }
-    | REQUIRES words                     { $$ = stmt(ctx, STMT_REQUIRES, NULL, &@$, $2.head, NULL); }
-    | INSTALL words                      { $$ = stmt(ctx, STMT_INSTALL, NULL, &@$, $2.head, NULL); }
     | USER word                          { $$ = stmt(ctx, STMT_USER, NULL, &@$, $2, NULL); }
     | USER word GROUP word               { $$ = stmt(ctx, STMT_USER, NULL, &@$, $2, $4); }
-    | READS words                        { $$ = stmt(ctx, STMT_READS, NULL, &@$, $2.head, NULL); }
-    | WRITES words                       { $$ = stmt(ctx, STMT_WRITES, NULL, &@$, $2.head, NULL); }
-    | EXECUTES words                     { $$ = stmt(ctx, STMT_EXECUTES, NULL, &@$, $2.head, NULL); }
-    | HIDES words                        { $$ = stmt(ctx, STMT_HIDES, NULL, &@$, $2.head, NULL); }
-    | OWNS words                         { $$ = stmt(ctx, STMT_OWNS, NULL, &@$, $2.head, NULL); }
     | needs_stmt
     | LISTENS ON words                   { $$ = stmt(ctx, STMT_LISTENS, NULL, &@$, $3.head, NULL); }
     | LISTENS ON words FROM words        { $$ = stmt(ctx, STMT_LISTENS, NULL, &@$, $3.head, $5.head); }
     | LISTENS ON words VIA word          { $$ = stmt(ctx, STMT_LISTENS, NULL, &@$, $3.head, NULL); $$->flag = true; $$->sub = $5->text; }
     | LISTENS ON words FROM words VIA word { $$ = stmt(ctx, STMT_LISTENS, NULL, &@$, $3.head, $5.head); $$->flag = true; $$->sub = $7->text; }
-    | SEES words                         { $$ = stmt(ctx, STMT_SEES, NULL, &@$, $2.head, NULL); }
     | EXPOSURE AT MOST word              { $$ = stmt(ctx, STMT_EXPOSURE, NULL, &@$, $4, NULL); }
-    | MANAGER anyword                    { $$ = stmt(ctx, STMT_MANAGER, NULL, &@$, $2, NULL); }
-    | TARGET words                       { $$ = stmt(ctx, STMT_TARGET, NULL, &@$, $2.head, NULL); }
-    | DIRECTIVE anywords                 { $$ = stmt(ctx, STMT_DIRECTIVE, NULL, &@$, $2.head, NULL); }
-    | LIMIT words                        { $$ = stmt(ctx, STMT_LIMIT, NULL, &@$, $2.head, NULL); }
-    | PRIORITY words                     { $$ = stmt(ctx, STMT_PRIORITY, NULL, &@$, $2.head, NULL); }
-    | SCHEDULE anywords                  { $$ = stmt(ctx, STMT_SCHEDULE, NULL, &@$, $2.head, NULL); }
-    | RELOAD words                       { $$ = stmt(ctx, STMT_RELOAD, NULL, &@$, $2.head, NULL); }
-    | PID_FILE words                     { $$ = stmt(ctx, STMT_PID_FILE, NULL, &@$, $2.head, NULL); }
-    | UMASK words                        { $$ = stmt(ctx, STMT_UMASK, NULL, &@$, $2.head, NULL); }
-    | EXIT_STATUS anywords               { $$ = stmt(ctx, STMT_EXIT_STATUS, NULL, &@$, $2.head, NULL); }
     | TIMEOUT anyword word               { $$ = stmt(ctx, STMT_TIMEOUT, NULL, &@$, ast_arg_append($2, $3), NULL); }
     ;
 
@@ -228,12 +215,10 @@ anywords: anyword               { $$ = arg_list_add((struct uc_arg_list) { NULL,
         ;
 
 /* Keywords read as plain words where a whole line of arguments follows. */
-keyword: AFTER | AT | BEFORE | DESCRIPTION | DIRECTIVE | DOCUMENTATION | ENVIRONMENT
-       | ENVIRONMENT_FILE | EXEC | EXEC_POST | EXEC_PRE | EXEC_RELOAD | EXEC_STOP | EXECUTES | EXIT_STATUS
-       | EXPOSURE | FROM | GROUP | HIDES | INSTALL | LIMIT | LISTENS | MANAGER | MOST | NEEDS
-       | NETWORK | ON | OUTBOUND | OWNS | PID_FILE | PORT | PRIORITY | PROFILE | READS | RELOAD | REQUIRES | RESTART | SCHEDULE | SEES
-       | SERVICE | START | TARGET | TIMEOUT | TO | TYPE | UMASK | USE | USER | VIA | WANTS
-       | WORKING_DIRECTORY | WRITES
+keyword: AFTER | AT | BEFORE | EXEC | EXEC_POST | EXEC_PRE | EXEC_RELOAD | EXEC_STOP | EXPOSURE
+       | FROM | GROUP | LISTENS | MOST | NEEDS | NETWORK | ON | OUTBOUND | PORT | PROFILE | RESTART
+       | SERVICE | START | TIMEOUT | TO | USER | VIA
+       | STMT_WORD | STMT_WORDS | STMT_ANYWORD | STMT_ANYWORDS
        ;
 
 %%
@@ -283,17 +268,44 @@ static const char *symbol_desc(yysymbol_kind_t k, char *buf, size_t size)
 
 static bool symbol_is_keyword(yysymbol_kind_t k)
 {
-        return k >= YYSYMBOL_AFTER && k <= YYSYMBOL_WRITES;
+        return k >= YYSYMBOL_AFTER && k <= YYSYMBOL_STMT_ANYWORDS;
 }
 
-/* The statement keywords, for "did you mean" on an unknown statement. */
-static const char *const statement_words[] = {
-        "description", "directive", "documentation", "environment", "environment-file", "exec",
-        "exec-post", "exec-pre", "exec-reload", "exec-stop", "executes", "exit-status", "exposure", "hides",
-        "install", "limit", "listens", "manager", "needs", "owns", "pid-file", "priority", "reads", "reload", "requires",
-        "restart", "schedule", "sees", "start", "target", "timeout", "type", "umask", "use", "user", "wants",
-        "working-directory", "writes",
-};
+/* The syntax of statements a generic token stands for, or SYNTAX_OWN. */
+static enum ast_syntax symbol_syntax(yysymbol_kind_t k)
+{
+        switch (k) {
+        case YYSYMBOL_STMT_WORD: return SYNTAX_WORD;
+        case YYSYMBOL_STMT_WORDS: return SYNTAX_WORDS;
+        case YYSYMBOL_STMT_ANYWORD: return SYNTAX_ANYWORD;
+        case YYSYMBOL_STMT_ANYWORDS: return SYNTAX_ANYWORDS;
+        default: return SYNTAX_OWN;
+        }
+}
+
+static int word_cmp(const void *a, const void *b)
+{
+        return strcmp(*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The statement keywords the parser accepts where a statement starts (every keyword token
+ * expected there, and the rows of statements.def behind the generic ones), sorted, for
+ * "did you mean" on an unknown statement. */
+static size_t statement_words(const yysymbol_kind_t *expected, int n, const char **words, size_t max)
+{
+        size_t k = 0;
+        for (int i = 0; i < n; i++) {
+                enum ast_syntax syn = symbol_syntax(expected[i]);
+                if (syn != SYNTAX_OWN) {
+                        for (size_t r = 0; r < _STMT_KIND_MAX && k < max; r++)
+                                if (ast_statement((enum ast_stmt_kind) r)->syntax == syn)
+                                        words[k++] = ast_statement((enum ast_stmt_kind) r)->keyword;
+                } else if (symbol_is_keyword(expected[i]) && k < max)
+                        words[k++] = yysymbol_name(expected[i]);
+        }
+        qsort(words, k, sizeof(*words), word_cmp);
+        return k;
+}
 
 /* "unexpected X, expected A, B or C". A word where a statement should start is an unknown
  * statement; a keyword where a value should be gets a hint to quote it. */
@@ -313,7 +325,9 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, void *scanner, struc
         }
         if (at_statement && (la == YYSYMBOL_WORD || la == YYSYMBOL_PATH || la == YYSYMBOL_NUMBER)) {
                 diag_error(ctx->diags, loc, "unknown statement '%.100s'", text);
-                diag_hint_spelling(ctx->diags, text, statement_words, ARRAY_SIZE(statement_words));
+                const char *words[YYNTOKENS + _STMT_KIND_MAX];
+                size_t nwords = statement_words(expected, n, words, ARRAY_SIZE(words));
+                diag_hint_spelling(ctx->diags, text, words, nwords);
                 return 0;
         }
         char what[200], item[80];
@@ -321,6 +335,8 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, void *scanner, struc
                 snprintf(what, sizeof(what), "nothing");
         else if (la == YYSYMBOL_WORD || la == YYSYMBOL_NUMBER || la == YYSYMBOL_PATH)
                 snprintf(what, sizeof(what), "%s '%.100s'", yysymbol_name(la), text);
+        else if (symbol_syntax(la) != SYNTAX_OWN)
+                snprintf(what, sizeof(what), "keyword '%.100s'", text);
         else
                 snprintf(what, sizeof(what), "%s", symbol_desc(la, item, sizeof(item)));
         char msg[600];

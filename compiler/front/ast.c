@@ -5,49 +5,28 @@
 #include "front/ast.h"
 #include "base/strbuf.h"
 
-/* ORDER: enum ast_stmt_kind. The keyword each kind reads as. */
-static const char *const ast_stmt_kind_names[_STMT_KIND_MAX] = {
-        [STMT_USE] = "use",
-        [STMT_DESCRIPTION] = "description",
-        [STMT_DOCUMENTATION] = "documentation",
-        [STMT_EXEC] = "exec",
-        [STMT_TYPE] = "type",
-        [STMT_RESTART] = "restart",
-        [STMT_ENVIRONMENT] = "environment",
-        [STMT_ENVIRONMENT_FILE] = "environment-file",
-        [STMT_WORKING_DIRECTORY] = "working-directory",
-        [STMT_START] = "start",
-        [STMT_WANTS] = "wants",
-        [STMT_REQUIRES] = "requires",
-        [STMT_INSTALL] = "install",
-        [STMT_USER] = "user",
-        [STMT_READS] = "reads",
-        [STMT_WRITES] = "writes",
-        [STMT_EXECUTES] = "executes",
-        [STMT_HIDES] = "hides",
-        [STMT_OWNS] = "owns",
-        [STMT_NEEDS] = "needs",
-        [STMT_NEEDS_OUTBOUND] = "needs network outbound",
-        [STMT_NEEDS_NETWORK] = "needs network",
-        [STMT_LISTENS] = "listens on",
-        [STMT_SEES] = "sees",
-        [STMT_EXPOSURE] = "exposure at most",
-        [STMT_MANAGER] = "manager",
-        [STMT_TARGET] = "target",
-        [STMT_DIRECTIVE] = "directive",
-        [STMT_LIMIT] = "limit",
-        [STMT_PRIORITY] = "priority",
-        [STMT_SCHEDULE] = "schedule",
-        [STMT_RELOAD] = "reload",
-        [STMT_PID_FILE] = "pid-file",
-        [STMT_UMASK] = "umask",
-        [STMT_EXIT_STATUS] = "exit-status",
-        [STMT_TIMEOUT] = "timeout",
+/* The front half of each row of statements.def: the keyword and how the grammar reads it. */
+static const struct ast_statement ast_statements[_STMT_KIND_MAX] = {
+#define STATEMENT(KIND, keyword, syntax, ...) [STMT_##KIND] = { STMT_##KIND, keyword, SYNTAX_##syntax },
+#include "front/statements.def"
 };
 
 const char *ast_stmt_kind_name(enum ast_stmt_kind k)
 {
-        return k < _STMT_KIND_MAX ? ast_stmt_kind_names[k] : "?";
+        return k < _STMT_KIND_MAX ? ast_statements[k].keyword : "?";
+}
+
+const struct ast_statement *ast_statement(enum ast_stmt_kind k)
+{
+        return k < _STMT_KIND_MAX ? &ast_statements[k] : NULL;
+}
+
+const struct ast_statement *ast_statement_find(const char *word)
+{
+        for (size_t i = 0; i < _STMT_KIND_MAX; i++)
+                if (streq(ast_statements[i].keyword, word))
+                        return &ast_statements[i];
+        return NULL;
 }
 
 size_t ast_arg_count(const struct ast_arg *a)

@@ -25,45 +25,37 @@ struct ast_arg {
         struct ast_arg *next;
 };
 
-/* Statement kinds. ORDER: ast_stmt_kind_names in ast.c follows this order. */
+/* Statement kinds, one per row of statements.def, in its order. What the arguments hold, for
+ * the statements with a grammar rule of their own:
+ *   STMT_EXEC      sub: exec, exec-pre, exec-post, exec-reload, exec-stop
+ *   STMT_RESTART   args: policy; args2: the delay after `after`
+ *   STMT_START     sub: after, before
+ *   STMT_USER      args: the user; args2: the group
+ *   STMT_NEEDS     args: what (capability, jit ...), then its arguments
+ *   STMT_NEEDS_OUTBOUND  args: destinations; args2: ports
+ *   STMT_NEEDS_NETWORK   args: the words after `needs network` (local ...)
+ *   STMT_LISTENS   args: protocol, then endpoints; args2: sources; flag, sub: via socket
+ *   STMT_TIMEOUT   args: start|stop, duration
+ * The others hold their words in args, as written. */
 enum ast_stmt_kind {
-        STMT_USE,
-        STMT_DESCRIPTION,
-        STMT_DOCUMENTATION,
-        STMT_EXEC,        /* sub: exec-start, exec-pre, exec-post, exec-reload, exec-stop */
-        STMT_TYPE,
-        STMT_RESTART,     /* args: policy; args2: the delay after `after` */
-        STMT_ENVIRONMENT,
-        STMT_ENVIRONMENT_FILE,
-        STMT_WORKING_DIRECTORY,
-        STMT_START,       /* sub: after, before */
-        STMT_WANTS,
-        STMT_REQUIRES,
-        STMT_INSTALL,     /* args: kind (wanted-by ...), then units */
-        STMT_USER,        /* args: the user; args2: the group */
-        STMT_READS,
-        STMT_WRITES,
-        STMT_EXECUTES,
-        STMT_HIDES,
-        STMT_OWNS,        /* args: kind (state, cache ...), then names */
-        STMT_NEEDS,       /* args: what (capability, jit ...), then its arguments */
-        STMT_NEEDS_OUTBOUND, /* args: destinations; args2: ports */
-        STMT_NEEDS_NETWORK,  /* args: the word after `needs network` (local ...) */
-        STMT_LISTENS,     /* args: protocol, then endpoints; args2: sources; flag: via socket */
-        STMT_SEES,
-        STMT_EXPOSURE,
-        STMT_MANAGER,
-        STMT_TARGET,
-        STMT_DIRECTIVE,   /* args: section, key, value */
-        STMT_LIMIT,       /* args: resource, value */
-        STMT_PRIORITY,    /* args: nice|io|cpu, value, [level] */
-        STMT_SCHEDULE,    /* args: the words after `schedule` */
-        STMT_RELOAD,      /* args: signal, NAME */
-        STMT_PID_FILE,    /* args: the path */
-        STMT_UMASK,       /* args: the mask */
-        STMT_EXIT_STATUS, /* args: codes, `means`, the meaning */
-        STMT_TIMEOUT,     /* args: start|stop, duration */
+#define STATEMENT(KIND, ...) STMT_##KIND,
+#include "front/statements.def"
         _STMT_KIND_MAX,
+};
+
+/* How the grammar reads a statement (the syntax column of statements.def). */
+enum ast_syntax {
+        SYNTAX_WORD,     /* KEYWORD word */
+        SYNTAX_WORDS,    /* KEYWORD word... */
+        SYNTAX_ANYWORD,  /* KEYWORD word-or-keyword */
+        SYNTAX_ANYWORDS, /* KEYWORD word-or-keyword... */
+        SYNTAX_OWN,      /* a rule of its own in parser.y */
+};
+
+struct ast_statement {
+        enum ast_stmt_kind kind;
+        const char *keyword;
+        enum ast_syntax syntax;
 };
 
 struct ast_stmt {
@@ -93,6 +85,10 @@ struct ast_file {
 };
 
 const char *ast_stmt_kind_name(enum ast_stmt_kind k);
+/* The row of the statement that starts with word, or NULL. */
+const struct ast_statement *ast_statement_find(const char *word);
+/* The row of kind k. */
+const struct ast_statement *ast_statement(enum ast_stmt_kind k);
 size_t ast_arg_count(const struct ast_arg *a);
 /* Joins a list with single spaces (for statement text in explanations). */
 char *ast_args_join(struct arena *a, const struct ast_arg *args);

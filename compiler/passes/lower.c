@@ -866,10 +866,12 @@ static struct unit_file *lower_socket(struct lower_ctx *ctx, const struct ast_st
                 const char *value = l->value ? arena_printf(ctx->arena, "%s:%d", l->value, l->port)
                                              : arena_printf(ctx->arena, "%d", l->port);
                 unit_add(u, "Socket", key, value, why_stmt(ctx, l->stmt));
-                for (const struct ast_arg *a = l->stmt->args2; a; a = a->next) {
+                for (size_t k = 0; k < p->socket_allow.n; k++) {
+                        if (p->socket_allow.items[k].stmt != l->stmt)
+                                continue;
                         if (!unit_get(u, "Socket", "IPAddressDeny"))
                                 unit_add(u, "Socket", "IPAddressDeny", "any", why_stmt(ctx, l->stmt));
-                        unit_add(u, "Socket", "IPAddressAllow", a->text, why_stmt(ctx, l->stmt));
+                        unit_add(u, "Socket", "IPAddressAllow", p->socket_allow.items[k].value, why_stmt(ctx, l->stmt));
                 }
         }
         if (u)

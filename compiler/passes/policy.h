@@ -73,6 +73,8 @@ struct policy {
         struct pol_list ip_allow;        /* IPAddressAllow= entries */
         struct pol_list outbound_ports;  /* ports named on outbound statements (not enforceable) */
         struct pol_list listens;         /* key: tcp|udp; value: address or NULL; port */
+        struct pol_list socket_allow;    /* listens ... from ... via socket: the addresses the socket
+                                          * unit admits, each with its statement */
         const struct ast_stmt *client_stmt; /* the first need to reach out (outbound, local, host) */
         struct pol_list directives;      /* the escape hatch: key "Section", value "Key=Value" */
         struct pol_list limits;          /* limit and priority: key: directive, value */

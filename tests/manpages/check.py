@@ -5,9 +5,9 @@ the pages are generated from, so that a check fails when the pages miss somethin
     check.py options UNIT_1_TEXT HELP_TEXT...
         every option of `unitc --help` and `unitc check --help` (HELP_TEXT files) is in the
         rendered unitc(1)
-    check.py statements POL_5_SOURCE AST_C PARSER_Y
-        every statement keyword, as ast.c names the statement kinds and as parser.y spells
-        its tokens, starts an `.It Cm` entry of the hand-written unitc.pol(5) source
+    check.py statements POL_5_SOURCE STATEMENTS_DEF PARSER_Y
+        every statement keyword, as the rows of statements.def name the statements and as
+        parser.y spells its tokens, starts an `.It Cm` entry of the hand-written unitc.pol(5) source
     check.py tables POL_5_TEXT DIRECTIVES_C LIST_NEEDS_TEXT
         every row of directives.c's directive and escape tables, and every word and capability
         `unitc --list-needs` prints, is in the rendered unitc.pol(5)
@@ -33,7 +33,7 @@ def options(page, *helps):
     return missing
 
 
-def statements(source, ast_c, parser_y):
+def statements(source, statements_def, parser_y):
     src = read(source)
     entries = [l for l in src.splitlines() if l.startswith(".It ")]
     # The words of each `.It` line that are Cm arguments, joined: ".It Cm needs network local".
@@ -53,19 +53,25 @@ def statements(source, ast_c, parser_y):
         return " ".join(words)
     heads = [cm_words(l) for l in entries]
     missing = []
-    kinds = re.search(r"ast_stmt_kind_names\[[^]]*\] = \{(.*?)\n\};", read(ast_c), re.S)
-    names = re.findall(r'\] = "([^"]+)"', kinds.group(1)) if kinds else []
+    # The rows of statements.def: each statement's keyword and the syntax the grammar reads.
+    rows = re.findall(r'^STATEMENT\(\s*[A-Z_]+,\s*"([^"]+)",\s*([A-Z]+),', read(statements_def), re.M)
+    names = [name for name, _ in rows]
     if len(names) < 10:
-        return [f"{ast_c}: no statement kind names found"]
+        return [f"{statements_def}: no statement rows found"]
     # exec_stmt and the like: the keywords that start a variant of a statement.
     y = read(parser_y)
     tokens = {}
+    starts = set()
     for line in re.findall(r"^%token <arg> (.*)$", y, re.M):
         tokens.update(re.findall(r'\b([A-Z_]+) "([a-z-]+)"', line))
     for t in ("WORD", "NUMBER", "PATH", "STRING"):
         tokens.pop(t, None)
+    # The statements the generic rules read: their keyword is a keyword to the lexer too.
+    for name, syntax in rows:
+        if syntax != "OWN":
+            tokens["STMT_" + name] = name
+            starts.add(name)
     # The rules that make statements and blocks: each alternative's first token.
-    starts = set()
     for rule, body in re.findall(r"^(\w+):(.*?)\s;[ \t]*$", y, re.M | re.S):
         if rule not in ("block", "stmt", "exec_stmt", "needs_stmt"):
             continue
