@@ -12,6 +12,7 @@
 #include "unit/escape.h"
 #include "passes/lower.h"
 #include "passes/policy.h"
+#include "passes/upgrade.h"
 #include "front/source.h"
 #include "base/strbuf.h"
 #include "systemd/syscall_groups.h"
@@ -938,6 +939,7 @@ struct lowered *lower_policy(struct arena *a, struct diag_queue *diags, const st
         lower_syscalls(&ctx);
         lower_escape_hatch(&ctx);
         lower_install(&ctx);
+        upgrade_unit(a, diags, p, ctx.u);
         lower_filter(&ctx);
 
         struct lowered *out = arena_alloc(a, sizeof(*out));

@@ -410,6 +410,10 @@ static void expect_files(void)
                 note("a private /tmp: the host's marker is not there, and it is writable");
                 check("read /tmp/unitc-e2e-marker", "ENOENT");
                 check("write /tmp/unitc-e2e-probe", "ok");
+                /* systemd 257's PrivateTmp=disconnected: a tmpfs of its own on /tmp, not a
+                 * folder of the host's /tmp bound in (cases/t-upgrades-control.case). */
+                if (!USER_SVC && P->target >= 257)
+                        check("mountroot /tmp", "value=/tmp");
         }
 
         section("files", "reads: readable; home folders only as named");
@@ -542,12 +546,34 @@ static void expect_capabilities(void)
                 check("reboot", "EPERM");
 }
 
+/* systemd 257's PrivatePIDs=: each command PID 1 of a namespace of its own. A system
+ * service gets it unless it must see other processes, forks away from its parent, or has
+ * a PID file or commands that signal the main process (each would be in a namespace of its
+ * own, where the main process is not). */
+static bool own_pid_namespace(void)
+{
+        if (USER_SVC || P->target < 257 || pol_relaxed(P, RELAX_PROCESSES) || P->pid_file.value ||
+            P->reload_signal.value || (P->type.value && streq(P->type.value, "forking")))
+                return false;
+        for (size_t i = 0; i < P->execs.n; i++)
+                if (streq(P->execs.items[i].key, "ExecReload") || streq(P->execs.items[i].key, "ExecStop"))
+                        return false;
+        return true;
+}
+
 static void expect_processes(void)
 {
         bool all = pol_relaxed(P, RELAX_PROCESSES);
         section("processes", all ? "sees all processes" : "other users' processes are invisible");
         if (USER_SVC) {
                 note("ProtectProc= is for system services only");
+                return;
+        }
+        if (own_pid_namespace()) {
+                note("a PID namespace of its own (PrivatePIDs=): it is PID 1 and sees only itself and its children");
+                check("hostns pid", "value=new");
+                check("comm 1", "value=probe");
+                check("procs", "value<=2");
                 return;
         }
         if (!all && is_root()) {
@@ -608,6 +634,10 @@ static void expect_kernel(void)
                         note("needs control-groups: the tree is writable, but its files are root's");
         } else
                 check("write /sys/fs/cgroup/cgroup.subtree_control", is_root() ? "EROFS" : "denied");
+        /* systemd 257's ProtectControlGroups=strict (system services): a cgroup namespace of
+         * its own as well (cases/t-upgrades-control.case: not with `yes`). */
+        if (!USER_SVC && P->target >= 257)
+                check("hostns cgroup", pol_relaxed(P, RELAX_CGROUPS) ? "value=same" : "value=new");
         bool host = pol_relaxed(P, RELAX_HOSTNAME);
         check("hostname", host && has_cap("sys_admin") ? "ok" : "denied");
         check("hostns uts", host ? "value=same" : "value=new");

@@ -120,6 +120,16 @@
  *   mlock MIB           mlock(2) MIB MiB (more than RLIMIT_MEMLOCK needs
  *                       CAP_IPC_LOCK).
  *   socket raw          (family) an IPv4 raw ICMP socket: needs CAP_NET_RAW.
+ *
+ * Added for what newer targets give (compiler/passes/upgrade.c):
+ *   mountroot DIR       value = the root of the mount on DIR (4th field of
+ *                       /proc/self/mountinfo, the last mount there): which folder of
+ *                       its file system is mounted there. PrivateTmp=yes binds
+ *                       /systemd-private-.../tmp of the host's /tmp; systemd 257's
+ *                       PrivateTmp=disconnected the /tmp folder of a tmpfs of its own.
+ *                       ENOENT: nothing mounted on DIR.
+ *   comm PID            value = /proc/PID/comm: "probe" for `comm 1` when the
+ *                       probe is PID 1 of a PID namespace (PrivatePIDs=).
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -534,6 +544,41 @@ static int op_procs(struct result *r)
 			n++;
 	closedir(d);
 	return set_value(r, "%d", n);
+}
+
+static int op_mountroot(struct result *r, const char *dir)
+{
+	FILE *f = fopen("/proc/self/mountinfo", "re");
+	if (!f)
+		return fail(r, errno, "/proc/self/mountinfo");
+	char line[4096], root[2048] = "", point[2048];
+	int found = 0;
+	while (fgets(line, sizeof line, f))
+		if (sscanf(line, "%*s %*s %*s %2047s %2047s", root + 1024, point) == 2 && !strcmp(point, dir)) {
+			snprintf(root, 1024, "%s", root + 1024);
+			found = 1;
+		}
+	fclose(f);
+	if (!found)
+		return fail(r, ENOENT, "nothing mounted on %s", dir);
+	return set_value(r, "%s", root);
+}
+
+static int op_comm(struct result *r, const char *pid)
+{
+	char path[64], buf[64] = "";
+	snprintf(path, sizeof path, "/proc/%s/comm", pid);
+	FILE *f = fopen(path, "re");
+	if (!f)
+		return fail(r, errno, "%s", path);
+	if (!fgets(buf, sizeof buf, f)) {
+		int e = ferror(f) ? errno : EIO;
+		fclose(f);
+		return fail(r, e, "%s", path);
+	}
+	fclose(f);
+	buf[strcspn(buf, "\n")] = '\0';
+	return set_value(r, "%s", buf);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -955,6 +1000,8 @@ static void dispatch(struct result *r, int nw, char **w)
 	else if (!strcmp(op, "personality")) { ARGS(0, 0); op_personality(r); }
 	else if (!strcmp(op, "hostns")) { ARGS(1, 1); op_hostns(r, w[1]); }
 	else if (!strcmp(op, "mlock")) { ARGS(1, 1); op_mlock(r, w[1]); }
+	else if (!strcmp(op, "mountroot")) { ARGS(1, 1); op_mountroot(r, w[1]); }
+	else if (!strcmp(op, "comm")) { ARGS(1, 1); op_comm(r, w[1]); }
 	else fail(r, -1, "unknown operation '%s'", op);
 #undef ARGS
 }
