@@ -26,55 +26,8 @@ static void uc_result_init(struct uc_result *r, const struct uc_options *opt)
         r->diags.werror = opt->werror;
 }
 
-/* Does a word of a value match a row's pattern, as "CAP_SYS_PTRACE", "CAP_MAC_*" or
- * "AF_(INET|INET6)"? */
-static bool uc_row_word_matches(const char *pattern, const char *word, size_t wlen)
-{
-        const char *open = strchr(pattern, '(');
-        size_t plen = open ? (size_t) (open - pattern) : strlen(pattern);
-        if (wlen < plen || strncmp(word, pattern, plen) != 0)
-                return false;
-        const char *rest = word + plen;
-        size_t rlen = wlen - plen;
-        const char *alt = open ? open + 1 : pattern + plen;
-        if (!open)
-                return rlen == 0 || (plen > 0 && pattern[plen - 1] == '*');
-        while (*alt && *alt != ')') {
-                size_t n = strcspn(alt, "|)");
-                if (n > 0 && alt[n - 1] == '*') {
-                        if (rlen >= n - 1 && strncmp(rest, alt, n - 1) == 0)
-                                return true;
-                } else if (rlen == n && strncmp(rest, alt, n) == 0)
-                        return true;
-                alt += n + (alt[n] == '|');
-        }
-        return false;
-}
-
-/* Whether an entry is behind a row: for rows on one value of a list ("Key=~PATTERN"), only
- * entries that name a matching value; for the others, every entry the scorer gave. */
-static bool uc_entry_behind_row(const struct unit_entry *e, const char *row)
-{
-        const char *tilde = strstr(row, "=~");
-        if (!tilde)
-                return true;
-        char pattern[128];
-        snprintf(pattern, sizeof(pattern), "%s", tilde + 2);
-        if (pattern[0] == '.' || pattern[0] == '\xe2') /* "~..." (all others): any entry */
-                return true;
-        for (const char *v = e->value; *v;) {
-                size_t n = strcspn(v, " ");
-                const char *w = v[0] == '~' ? v + 1 : v;
-                if (uc_row_word_matches(pattern, w, n - (size_t) (w - v)))
-                        return true;
-                v += n;
-                v += strspn(v, " ");
-        }
-        return false;
-}
-
-/* Where a row's cost comes from: the entries that decided it, or, for a directive the policy
- * relaxed away, the statement that relaxed it. Each statement is named once per row. */
+/* Where a row's cost comes from: the entries the scorer says decided it, or, for a directive
+ * the policy relaxed away, the statement that relaxed it. Each statement is named once per row. */
 static void uc_exposure_blame(struct uc_result *r, const struct exposure_row *row)
 {
         char what[512];
@@ -84,7 +37,7 @@ static void uc_exposure_blame(struct uc_result *r, const struct exposure_row *ro
         size_t nnamed = 0;
         for (size_t i = 0; i < row->n_why; i++) {
                 const struct unit_entry *e = row->why[i];
-                if (!e->loc || !uc_entry_behind_row(e, row->name))
+                if (!e->loc)
                         continue;
                 bool dup = false;
                 for (size_t k = 0; k < nnamed; k++)

@@ -12,6 +12,7 @@
 
 #include "base/arena.h"
 #include "exposure/exposure.h"
+#include "exposure/exposure_assess.h"
 #include "exposure/exposure_checks.h"
 #include "exposure/exposure_load.h"
 #include "base/strbuf.h"
@@ -20,271 +21,11 @@
 
 #define EXPOSURE_DIV_ROUND_UP(a, b) (((a) + (b) - 1) / (b))
 
-/* ---- assess ---- */
-
-static bool exposure_privileged(const struct exposure_ctx *c)
-{
-        if (c->user && (streq(c->user, "0") || streq(c->user, "root")))
-                return true;
-        if (c->b[EXPOSURE_FIELD_DYNAMIC_USER])
-                return false;
-        return !c->user || !*c->user;
-}
-
-/* The first syscall of a group the filter lets through (recursing into nested groups),
- * skipping names without a native number; NULL if none. */
-static const char *exposure_syscall_offender(const struct exposure_ctx *c, int group)
-{
-        const struct syscall_table *t = c->sc;
-        const struct syscall_group *g = &t->groups[group];
-        for (size_t i = 0; i < g->n_members; i++) {
-                int m = g->members[i];
-                if (m < 0) {
-                        const char *r = exposure_syscall_offender(c, -m - 1);
-                        if (r)
-                                return r;
-                        continue;
-                }
-                if (!t->resolvable[m])
-                        continue;
-                bool in_set = c->sf_allow_list ? c->sf[m] == 1 : c->sf[m] != 0;
-                if (in_set == c->sf_allow_list)
-                        return t->names[m];
-        }
-        return NULL;
-}
-
-static bool exposure_syscall_filter_empty(const struct exposure_ctx *c)
-{
-        for (size_t i = 0; i < c->sc->n_names; i++)
-                if (c->sf[i])
-                        return false;
-        return true;
-}
-
-static bool exposure_empty_or_root(const char *p)
-{
-        if (!p)
-                return true;
-        return strspn(p, "/") == strlen(p);
-}
-
-static uint64_t exposure_assess_row(const struct exposure_ctx *c, const struct exposure_check *k,
-                                    const char **ret_desc)
-{
-        struct arena *a = c->arena;
-        *ret_desc = NULL;
-        switch (k->assess) {
-        case EXPOSURE_ASSESS_BOOL:
-                return c->b[k->field] == k->inverted;
-        case EXPOSURE_ASSESS_USER:
-                if (c->user && streq(c->user, "nobody")) {
-                        *ret_desc = "Service runs under as 'nobody' user, which should not be used for services";
-                        return 9;
-                }
-                if (c->b[EXPOSURE_FIELD_DYNAMIC_USER] && !(c->user && (streq(c->user, "0") || streq(c->user, "root")))) {
-                        *ret_desc = "Service runs under a transient non-root user identity";
-                        return 0;
-                }
-                if (c->user && *c->user && !streq(c->user, "0") && !streq(c->user, "root")) {
-                        *ret_desc = "Service runs under a static non-root user identity";
-                        return 0;
-                }
-                return 10;
-        case EXPOSURE_ASSESS_SUPPLEMENTARY_GROUPS:
-                return exposure_privileged(c) ? EXPOSURE_NA : c->n_groups > 0;
-        case EXPOSURE_ASSESS_REMOVE_IPC:
-                return exposure_privileged(c) ? EXPOSURE_NA : !c->b[EXPOSURE_FIELD_REMOVE_IPC];
-        case EXPOSURE_ASSESS_PROTECT_HOME: {
-                const char *v = c->protect_home ? c->protect_home : "";
-                if (streq(v, "yes")) {
-                        *ret_desc = "Service has no access to home directories";
-                        return 0;
-                }
-                if (streq(v, "read-only")) {
-                        *ret_desc = "Service has read-only access to home directories";
-                        return 5;
-                }
-                if (streq(v, "tmpfs")) {
-                        *ret_desc = "Service has access to fake empty home directories";
-                        return 1;
-                }
-                *ret_desc = "Service has full access to home directories";
-                return 10;
-        }
-        case EXPOSURE_ASSESS_PROTECT_SYSTEM: {
-                const char *v = c->protect_system ? c->protect_system : "";
-                if (streq(v, "strict")) {
-                        *ret_desc = "Service has strict read-only access to the OS file hierarchy";
-                        return 0;
-                }
-                if (streq(v, "full")) {
-                        *ret_desc = "Service has very limited write access to the OS file hierarchy";
-                        return 3;
-                }
-                if (streq(v, "yes")) {
-                        *ret_desc = "Service has limited write access to the OS file hierarchy";
-                        return 5;
-                }
-                *ret_desc = "Service has full access to the OS file hierarchy";
-                return 10;
-        }
-        case EXPOSURE_ASSESS_ROOT_DIRECTORY:
-                return exposure_empty_or_root(c->root_directory) && exposure_empty_or_root(c->root_image);
-        case EXPOSURE_ASSESS_CAPABILITY_BOUNDING_SET:
-                return (c->cap_bounding & k->param) != 0;
-        case EXPOSURE_ASSESS_AMBIENT_CAPABILITIES:
-                return c->cap_ambient != 0;
-        case EXPOSURE_ASSESS_UMASK: {
-                static const struct {
-                        unsigned bit;
-                        uint64_t badness;
-                        const char *text;
-                } rules[] = {
-                        { .bit = 0002, .badness = 10, .text = "Files created by service are world-writable by default" },
-                        { .bit = 0004, .badness = 5, .text = "Files created by service are world-readable by default" },
-                        { .bit = 0020, .badness = 2, .text = "Files created by service are group-writable by default" },
-                        { .bit = 0040, .badness = 1, .text = "Files created by service are group-readable by default" },
-                };
-                for (size_t i = 0; i < ARRAY_SIZE(rules); i++)
-                        if (!(c->umask & rules[i].bit)) {
-                                *ret_desc = rules[i].text;
-                                return rules[i].badness;
-                        }
-                *ret_desc = "Files created by service are accessible only by service's own user by default";
-                return 0;
-        }
-        case EXPOSURE_ASSESS_KEYRING_MODE:
-                return !(c->keyring_mode && streq(c->keyring_mode, "private"));
-        case EXPOSURE_ASSESS_PROTECT_PROC: {
-                const char *v = c->protect_proc ? c->protect_proc : "";
-                if (streq(v, "noaccess"))
-                        return 1;
-                if (streq(v, "invisible") || streq(v, "ptraceable"))
-                        return 0;
-                return 3;
-        }
-        case EXPOSURE_ASSESS_PROC_SUBSET:
-                return !(c->proc_subset && streq(c->proc_subset, "pid"));
-        case EXPOSURE_ASSESS_NOTIFY_ACCESS:
-                return c->notify_access && streq(c->notify_access, "all");
-        case EXPOSURE_ASSESS_RESTRICT_NAMESPACES:
-                return (c->namespaces & k->param) != 0;
-        case EXPOSURE_ASSESS_SYSCALL_ARCHITECTURES:
-                if (!c->archs) {
-                        *ret_desc = "Service may execute system calls with all ABIs";
-                        return 10;
-                }
-                if (c->archs == 1) {
-                        *ret_desc = "Service may execute system calls only with native ABI";
-                        return 0;
-                }
-                *ret_desc = "Service may execute system calls with multiple ABIs";
-                return 8;
-        case EXPOSURE_ASSESS_SYSCALL_FILTER: {
-                if (!c->sf_allow_list && c->sf_empty) {
-                        *ret_desc = "Service does not filter system calls";
-                        return 10;
-                }
-                int g = syscall_table_group(c->sc, k->group);
-                const char *off = g >= 0 ? exposure_syscall_offender(c, g) : NULL;
-                if (c->sf_allow_list) {
-                        if (off) {
-                                *ret_desc = arena_printf(a, "System call allow list defined for service, and %s "
-                                                         "is included (e.g. %s is allowed)", k->group, off);
-                                return 9;
-                        }
-                        *ret_desc = arena_printf(a, "System call allow list defined for service, and %s is "
-                                                 "not included", k->group);
-                        return 0;
-                }
-                if (off) {
-                        *ret_desc = arena_printf(a, "System call deny list defined for service, and %s is "
-                                                 "not included (e.g. %s is allowed)", k->group, off);
-                        return 10;
-                }
-                *ret_desc = arena_printf(a, "System call deny list defined for service, and %s is included",
-                                         k->group);
-                return 0;
-        }
-        case EXPOSURE_ASSESS_IP_ADDRESS:
-                if (c->ip_ingress || c->ip_egress) {
-                        *ret_desc = "Service defines custom ingress/egress IP filters with BPF programs";
-                        return 0;
-                }
-                if (!(c->deny_any4 && c->deny_any6)) {
-                        *ret_desc = "Service does not define an IP address allow list";
-                        return 10;
-                }
-                if (c->allow_other) {
-                        *ret_desc = "Service defines IP address allow list with non-localhost entries";
-                        return 5;
-                }
-                if (c->allow_localhost) {
-                        *ret_desc = "Service defines IP address allow list with only localhost entries";
-                        return 2;
-                }
-                *ret_desc = "Service blocks all IP address ranges";
-                return 0;
-        case EXPOSURE_ASSESS_DEVICE_ALLOW:
-                if (c->device_policy && (streq(c->device_policy, "strict") || streq(c->device_policy, "closed"))) {
-                        if (c->n_devices) {
-                                struct strbuf b = STRBUF_INIT;
-                                strbuf_puts(&b, "Service has a device ACL with some special devices: ");
-                                for (size_t i = c->n_devices; i-- > 0;) {
-                                        strbuf_puts(&b, c->devices[i]);
-                                        if (i)
-                                                strbuf_putc(&b, ' ');
-                                }
-                                *ret_desc = arena_strdup(a, strbuf_str(&b));
-                                strbuf_free(&b);
-                                return 5;
-                        }
-                        *ret_desc = "Service has a minimal device ACL";
-                        return 0;
-                }
-                *ret_desc = "Service has no device ACL";
-                return 10;
-        }
-        return 0;
-}
-
-/* Which loaded setting decided a row, for exposure_row.why. */
-static enum exposure_field exposure_row_field(const struct exposure_check *k)
-{
-        static const enum exposure_field by_assessor[] = {
-                [EXPOSURE_ASSESS_USER] = EXPOSURE_FIELD_USER,
-                [EXPOSURE_ASSESS_SUPPLEMENTARY_GROUPS] = EXPOSURE_FIELD_SUPPLEMENTARY_GROUPS,
-                [EXPOSURE_ASSESS_REMOVE_IPC] = EXPOSURE_FIELD_REMOVE_IPC,
-                [EXPOSURE_ASSESS_PROTECT_HOME] = EXPOSURE_FIELD_PROTECT_HOME,
-                [EXPOSURE_ASSESS_PROTECT_SYSTEM] = EXPOSURE_FIELD_PROTECT_SYSTEM,
-                [EXPOSURE_ASSESS_ROOT_DIRECTORY] = EXPOSURE_FIELD_ROOT_DIRECTORY,
-                [EXPOSURE_ASSESS_CAPABILITY_BOUNDING_SET] = EXPOSURE_FIELD_CAPABILITY_BOUNDING_SET,
-                [EXPOSURE_ASSESS_AMBIENT_CAPABILITIES] = EXPOSURE_FIELD_AMBIENT_CAPABILITIES,
-                [EXPOSURE_ASSESS_UMASK] = EXPOSURE_FIELD_UMASK,
-                [EXPOSURE_ASSESS_KEYRING_MODE] = EXPOSURE_FIELD_KEYRING_MODE,
-                [EXPOSURE_ASSESS_PROTECT_PROC] = EXPOSURE_FIELD_PROTECT_PROC,
-                [EXPOSURE_ASSESS_PROC_SUBSET] = EXPOSURE_FIELD_PROC_SUBSET,
-                [EXPOSURE_ASSESS_NOTIFY_ACCESS] = EXPOSURE_FIELD_NOTIFY_ACCESS,
-                [EXPOSURE_ASSESS_RESTRICT_NAMESPACES] = EXPOSURE_FIELD_RESTRICT_NAMESPACES,
-                [EXPOSURE_ASSESS_SYSCALL_ARCHITECTURES] = EXPOSURE_FIELD_SYSCALL_ARCHITECTURES,
-                [EXPOSURE_ASSESS_SYSCALL_FILTER] = EXPOSURE_FIELD_SYSCALL_FILTER,
-                [EXPOSURE_ASSESS_IP_ADDRESS] = EXPOSURE_FIELD_IP_ADDRESS,
-                [EXPOSURE_ASSESS_DEVICE_ALLOW] = EXPOSURE_FIELD_DEVICE_ALLOW,
-        };
-        if (k->assess == EXPOSURE_ASSESS_BOOL) {
-                if (k->field >= EXPOSURE_FIELD_RESTRICT_ADDRESS_FAMILY_INET &&
-                    k->field <= EXPOSURE_FIELD_RESTRICT_ADDRESS_FAMILY_OTHER)
-                        return EXPOSURE_FIELD_ADDRESS_FAMILIES;
-                return k->field;
-        }
-        return by_assessor[k->assess];
-}
-
 /* ---- sorting: systemd's comparator under glibc's merge sort ---- */
 
 struct exposure_sort {
         const struct exposure_row *rows;
+        bool empty_first; /* systemd 262: a row without a description before all others */
         uint64_t key[EXPOSURE_MAX_ROWS][2]; /* the first 16 bytes of each description, big-endian */
 };
 
@@ -314,6 +55,8 @@ static int exposure_row_cmp(const struct exposure_sort *s, size_t x, size_t y)
         }
         else if (!a->description && !b->description)
                 r = 0;
+        else if (s->empty_first)
+                return a->description ? 1 : -1;
         else
                 r = x < y ? -1 : x > y;
         if (r)
@@ -393,8 +136,8 @@ int exposure_assess(const struct unit_file *u, const struct exposure_options *op
         const struct syscall_table *sc = syscall_table_for(version);
         if (!profile || !sc) {
                 ret->status = EXPOSURE_BAD_VERSION;
-                ret->message = arena_printf(u->arena, "no exposure profile for systemd %u (known: 252, 254, 257)",
-                                            version);
+                ret->message = arena_printf(u->arena, "no exposure profile for systemd %u (known: %s)", version,
+                                            exposure_model_list(", ", ", "));
                 return -1;
         }
 
@@ -404,30 +147,6 @@ int exposure_assess(const struct unit_file *u, const struct exposure_options *op
                 ret->message = c.error;
                 ret->fatal_entry = c.error_entry;
                 return -1;
-        }
-        c.sf_empty = exposure_syscall_filter_empty(&c);
-
-        /* Address family classes (SecurityInfo's five flags). */
-        static const struct {
-                enum exposure_field field;
-                int family, family2;
-        } classes[] = {
-                { .field = EXPOSURE_FIELD_RESTRICT_ADDRESS_FAMILY_INET, .family = 2, .family2 = 10 },
-                { .field = EXPOSURE_FIELD_RESTRICT_ADDRESS_FAMILY_UNIX, .family = 1, .family2 = 1 },
-                { .field = EXPOSURE_FIELD_RESTRICT_ADDRESS_FAMILY_NETLINK, .family = 16, .family2 = 16 },
-                { .field = EXPOSURE_FIELD_RESTRICT_ADDRESS_FAMILY_PACKET, .family = 17, .family2 = 17 },
-                { .field = EXPOSURE_FIELD_RESTRICT_ADDRESS_FAMILY_OTHER, .family = -1, .family2 = -1 },
-        };
-        for (size_t i = 0; i < ARRAY_SIZE(classes); i++)
-                c.b[classes[i].field] = c.af_allow_list;
-        for (int af = 1; af < 64; af++) {
-                if (!(c.af & (UINT64_C(1) << af)))
-                        continue;
-                size_t k = ARRAY_SIZE(classes) - 1;
-                for (size_t i = 0; i + 1 < ARRAY_SIZE(classes); i++)
-                        if (af == classes[i].family || af == classes[i].family2)
-                                k = i;
-                c.b[classes[k].field] = !c.af_allow_list;
         }
 
         for (size_t i = 0; i < exposure_n_checks; i++) {
@@ -442,7 +161,7 @@ int exposure_assess(const struct unit_file *u, const struct exposure_options *op
                         row->badness = EXPOSURE_NA;
                         desc = "Service runs in special boot phase, option is not appropriate";
                 } else
-                        row->badness = exposure_assess_row(&c, k, &desc);
+                        row->badness = k->assess(&c, k, &desc);
 
                 if (row->badness == EXPOSURE_NA) {
                         row->set = -1;
@@ -465,9 +184,13 @@ int exposure_assess(const struct unit_file *u, const struct exposure_options *op
                         ret->weight_sum += row->weight;
                 }
 
-                const struct exposure_origin *o = &c.origin[exposure_row_field(k)];
+                /* The entries behind the row: of a row on some members of a set, only those
+                 * that name one of them. */
+                const struct exposure_origin *o = &c.origin[k->field];
+                uint64_t members = exposure_check_members(&c, k);
                 for (size_t j = o->n; j-- > 0 && row->n_why < EXPOSURE_MAX_WHY;)
-                        row->why[row->n_why++] = o->v[j];
+                        if (!members || (o->named[j] & members))
+                                row->why[row->n_why++] = o->v[j];
         }
 
         for (size_t i = 0; i < ret->n_rows; i++) {
@@ -485,7 +208,7 @@ int exposure_assess(const struct unit_file *u, const struct exposure_options *op
         size_t slots[EXPOSURE_MAX_ROWS + 1], tmp[EXPOSURE_MAX_ROWS + 1];
         for (size_t i = 0; i <= ret->n_rows; i++)
                 slots[i] = i;
-        struct exposure_sort s = { .rows = ret->rows };
+        struct exposure_sort s = { .rows = ret->rows, .empty_first = profile->empty_descriptions_first };
         for (size_t i = 0; i < ret->n_rows; i++)
                 exposure_sort_key(ret->rows[i].description, s.key[i]);
         exposure_msort(&s, slots, ret->n_rows + 1, tmp);

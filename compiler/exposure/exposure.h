@@ -4,8 +4,8 @@
  * defaults, load-time side effects of DynamicUser=, PrivateDevices=, Protect*=), runs the 81
  * checks, and computes the overall exposure in tenths. The renderers produce systemd-analyze's
  * text table and JSON rows byte for byte. Profiles: systemd 252 (Debian 12, the default), 254
- * (bookworm-backports) and 257 (Debian 13). The library never prints and never exits; strings
- * of a report live in the unit's arena.
+ * (bookworm-backports), 257 (Debian 13) and 262 (Debian forky). The library never prints and
+ * never exits; strings of a report live in the unit's arena.
  */
 #ifndef UNITC_EXPOSURE_H
 #define UNITC_EXPOSURE_H
@@ -21,7 +21,7 @@ struct unit_entry;
 #define EXPOSURE_MAX_WHY 8      /* responsible entries kept per row */
 
 struct exposure_options {
-        unsigned systemd_version; /* 252, 254 or 257; 0 means 252 */
+        unsigned systemd_version; /* one of exposure_model_at(); 0 means 252 */
         bool user;                /* scored as a user-manager unit (systemd-analyze --user) */
         unsigned user_umask;      /* with user: the default UMask (the analyzer's own umask) */
 };
@@ -44,7 +44,9 @@ struct exposure_row {
         unsigned exposure;       /* per-row exposure in tenths; meaningful if has_exposure */
         bool has_exposure;
         /* The unit entries that decided this row (last assignment first); empty when the
-         * row scored its default. Use unit_entry.why / .file / .line to name them. */
+         * row scored its default. A row on some members of a set (CAP_SYS_ADMIN, AF_UNIX,
+         * ~user, ~@clock) keeps only the entries that name one of its members. Use
+         * unit_entry.why / .file / .line to name them. */
         const struct unit_entry *why[EXPOSURE_MAX_WHY];
         size_t n_why;
 };
@@ -62,9 +64,14 @@ struct exposure_report {
         const char *verdict;     /* "UNSAFE" */
 };
 
-/* The scoring model for a systemd version: the newest the scorer has (252, 254, 257) that is
+/* The scoring model for a systemd version: the newest the scorer has a profile for that is
  * not newer than it; 0 when it is older than all. */
 unsigned exposure_model_version(unsigned systemd);
+/* The versions the scorer has a profile for, ascending: the i-th, or 0 past the last. */
+unsigned exposure_model_at(size_t i);
+/* Those versions as text, "252, 254, 257 or 262" (sep between all but the last two, last
+ * before the last one), in a static buffer. */
+const char *exposure_model_list(const char *sep, const char *last);
 
 /* Scores u. Returns 0, or -1 with ret->status/message set when the unit would not load
  * (for example a service without ExecStart=) or the version has no profile. */

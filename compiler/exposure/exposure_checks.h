@@ -27,11 +27,6 @@ enum exposure_field {
         EXPOSURE_FIELD_DELEGATE,
         EXPOSURE_FIELD_DYNAMIC_USER,
         EXPOSURE_FIELD_DEFAULT_DEPENDENCIES,
-        EXPOSURE_FIELD_RESTRICT_ADDRESS_FAMILY_INET,
-        EXPOSURE_FIELD_RESTRICT_ADDRESS_FAMILY_UNIX,
-        EXPOSURE_FIELD_RESTRICT_ADDRESS_FAMILY_NETLINK,
-        EXPOSURE_FIELD_RESTRICT_ADDRESS_FAMILY_PACKET,
-        EXPOSURE_FIELD_RESTRICT_ADDRESS_FAMILY_OTHER,
         _EXPOSURE_FIELD_BOOL_MAX,
         /* the rest */
         EXPOSURE_FIELD_USER = _EXPOSURE_FIELD_BOOL_MAX,
@@ -55,66 +50,24 @@ enum exposure_field {
         _EXPOSURE_FIELD_MAX,
 };
 
-enum exposure_assessor {
-        EXPOSURE_ASSESS_BOOL,
-        EXPOSURE_ASSESS_USER,
-        EXPOSURE_ASSESS_SUPPLEMENTARY_GROUPS,
-        EXPOSURE_ASSESS_REMOVE_IPC,
-        EXPOSURE_ASSESS_PROTECT_HOME,
-        EXPOSURE_ASSESS_PROTECT_SYSTEM,
-        EXPOSURE_ASSESS_ROOT_DIRECTORY,
-        EXPOSURE_ASSESS_CAPABILITY_BOUNDING_SET,
-        EXPOSURE_ASSESS_AMBIENT_CAPABILITIES,
-        EXPOSURE_ASSESS_UMASK,
-        EXPOSURE_ASSESS_KEYRING_MODE,
-        EXPOSURE_ASSESS_PROTECT_PROC,
-        EXPOSURE_ASSESS_PROC_SUBSET,
-        EXPOSURE_ASSESS_NOTIFY_ACCESS,
-        EXPOSURE_ASSESS_RESTRICT_NAMESPACES,
-        EXPOSURE_ASSESS_SYSCALL_ARCHITECTURES,
-        EXPOSURE_ASSESS_SYSCALL_FILTER,
-        EXPOSURE_ASSESS_IP_ADDRESS,
-        EXPOSURE_ASSESS_DEVICE_ALLOW,
-};
+struct exposure_ctx;
+struct exposure_check;
 
-/* Capability numbers (linux/capability.h). */
-enum exposure_capability {
-        EXPOSURE_CAP_CHOWN, EXPOSURE_CAP_DAC_OVERRIDE, EXPOSURE_CAP_DAC_READ_SEARCH,
-        EXPOSURE_CAP_FOWNER, EXPOSURE_CAP_FSETID, EXPOSURE_CAP_KILL, EXPOSURE_CAP_SETGID,
-        EXPOSURE_CAP_SETUID, EXPOSURE_CAP_SETPCAP, EXPOSURE_CAP_LINUX_IMMUTABLE,
-        EXPOSURE_CAP_NET_BIND_SERVICE, EXPOSURE_CAP_NET_BROADCAST, EXPOSURE_CAP_NET_ADMIN,
-        EXPOSURE_CAP_NET_RAW, EXPOSURE_CAP_IPC_LOCK, EXPOSURE_CAP_IPC_OWNER,
-        EXPOSURE_CAP_SYS_MODULE, EXPOSURE_CAP_SYS_RAWIO, EXPOSURE_CAP_SYS_CHROOT,
-        EXPOSURE_CAP_SYS_PTRACE, EXPOSURE_CAP_SYS_PACCT, EXPOSURE_CAP_SYS_ADMIN,
-        EXPOSURE_CAP_SYS_BOOT, EXPOSURE_CAP_SYS_NICE, EXPOSURE_CAP_SYS_RESOURCE,
-        EXPOSURE_CAP_SYS_TIME, EXPOSURE_CAP_SYS_TTY_CONFIG, EXPOSURE_CAP_MKNOD,
-        EXPOSURE_CAP_LEASE, EXPOSURE_CAP_AUDIT_WRITE, EXPOSURE_CAP_AUDIT_CONTROL,
-        EXPOSURE_CAP_SETFCAP, EXPOSURE_CAP_MAC_OVERRIDE, EXPOSURE_CAP_MAC_ADMIN,
-        EXPOSURE_CAP_SYSLOG, EXPOSURE_CAP_WAKE_ALARM, EXPOSURE_CAP_BLOCK_SUSPEND,
-        EXPOSURE_CAP_AUDIT_READ, EXPOSURE_CAP_PERFMON, EXPOSURE_CAP_BPF,
-        EXPOSURE_CAP_CHECKPOINT_RESTORE,
-        _EXPOSURE_CAP_MAX,
-};
-
-/* CLONE_NEW* flags, as RestrictNamespaces= stores them. */
-#define EXPOSURE_NS_CGROUP UINT64_C(0x02000000)
-#define EXPOSURE_NS_IPC    UINT64_C(0x08000000)
-#define EXPOSURE_NS_NET    UINT64_C(0x40000000)
-#define EXPOSURE_NS_NS     UINT64_C(0x00020000)
-#define EXPOSURE_NS_PID    UINT64_C(0x20000000)
-#define EXPOSURE_NS_USER   UINT64_C(0x10000000)
-#define EXPOSURE_NS_UTS    UINT64_C(0x04000000)
+/* A check's rule (exposure_assess.c): the badness 0..range, or EXPOSURE_NA; sets *ret_desc
+ * when the row's text comes from the rule. */
+typedef uint64_t (*exposure_assessor)(const struct exposure_ctx *c, const struct exposure_check *k,
+                                      const char **ret_desc);
 
 struct exposure_check {
         const char *id;          /* the name column */
         const char *json_field;
         const char *good, *bad, *na;
         unsigned weight, range;
-        enum exposure_assessor assess;
-        enum exposure_field field; /* EXPOSURE_ASSESS_BOOL: the boolean read */
-        bool inverted;             /* EXPOSURE_ASSESS_BOOL: on is bad (Delegate=) */
-        uint64_t param;            /* capability mask or namespace flag */
-        const char *group;         /* EXPOSURE_ASSESS_SYSCALL_FILTER: "@clock" */
+        exposure_assessor assess;
+        enum exposure_field field; /* the setting it reads: its entries decide the row */
+        bool inverted;             /* exposure_assess_bool: on is bad (Delegate=) */
+        uint64_t mask;             /* capabilities (1 << CAP_*) or address families (1 << AF_*) */
+        const char *member;        /* the namespace ("user") or syscall group ("@clock") */
         bool default_dependencies_only;
 };
 

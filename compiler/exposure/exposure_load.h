@@ -7,6 +7,11 @@
 
 #include "exposure/exposure_checks.h"
 
+#define EXPOSURE_CAP_ALL UINT64_MAX
+/* Namespaces are loaded as bits by their index in namespace_names (systemd/tables.h). */
+#define EXPOSURE_NS_ALL ((UINT64_C(1) << namespace_names_len) - 1)
+#define EXPOSURE_NS_INITIAL UINT64_MAX
+
 struct arena;
 struct exposure_options;
 struct syscall_table;
@@ -17,7 +22,13 @@ struct exposure_profile {
         unsigned version;
         bool private_mounts_on_by_default; /* v254+: unset PrivateMounts= reads as true offline */
         bool enum_private_settings;        /* v257: PrivateTmp=connected ... count as on */
-        const char *credential_device;     /* device entry implied by encrypted credentials */
+        bool enum_settings_v262;           /* v262: PrivateUsers=full|managed, ProtectHostname=private */
+        const char *credential_device;     /* device entry implied by encrypted credentials, or NULL */
+        bool empty_descriptions_first;     /* v262: rows without a description sort first */
+        bool af_bad_name_ends_line;        /* v262: an unknown family ends RestrictAddressFamilies='s line */
+        bool user_refuses_dynamic_user;    /* v257: a per-user unit with DynamicUser= fails to load */
+        bool user_scope_caller;            /* v262: a per-user unit runs as the calling user (no
+                                            * root rows; RemoveIPC= n/a) */
 };
 
 struct exposure_credential {
@@ -30,9 +41,19 @@ struct exposure_credentials {
         size_t n, cap;
 };
 
+/* The entries that decided a setting, in load order; named[i] is the members entry v[i]
+ * names in the setting's bits (capabilities, families, namespaces, syscall groups). */
 struct exposure_origin {
         const struct unit_entry **v;
+        uint64_t *named;
         size_t n, cap;
+};
+
+/* A unit type: its suffix, its own section, and which contexts it has. */
+struct exposure_type {
+        const char *suffix;
+        const char *section; /* the type's own section */
+        bool exec, cgroup;
 };
 
 struct exposure_ctx {
@@ -54,7 +75,7 @@ struct exposure_ctx {
         bool af_exists, af_allow_list;
         uint64_t af;
         uint32_t archs;
-        bool sf_exists, sf_allow_list, sf_empty;
+        bool sf_exists, sf_allow_list;
         uint8_t *sf; /* per syscall name: 0 absent, 1 action "allow/kill", 2 errno */
         const char *root_directory, *root_image;
         bool mount_images;
@@ -80,7 +101,7 @@ struct exposure_ctx {
         struct exposure_origin origin[_EXPOSURE_FIELD_MAX];
 };
 
-/* The profile of a systemd version (252, 254, 257), or NULL. */
+/* The profile of a systemd version (252, 254, 257, 262), or NULL. */
 const struct exposure_profile *exposure_profile_for(unsigned version);
 
 /* Fills c (zeroed, with profile and sc set) from u. Returns 0, or -1 with c->error set when

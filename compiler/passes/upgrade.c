@@ -136,8 +136,11 @@ void upgrade_unit(struct arena *a, struct diag_queue *d, const struct policy *p,
                 const struct upgrade_row *r = &upgrade_table[i];
                 if (!upgrade_applies(r, p))
                         continue;
-                const char *why = arena_printf(a, "default: %s (%s's systemd %u)", r->reason, p->target_info->name,
-                                               p->target);
+                /* A bare `target systemd N` has no distribution to name. */
+                const char *why = p->target_info->src
+                                          ? arena_printf(a, "default: %s (%s's systemd %u)", r->reason,
+                                                         p->target_info->name, p->target)
+                                          : arena_printf(a, "default: %s (systemd %u)", r->reason, p->target);
                 sec = unit_find_section(u, "Service");
                 if (r->from) {
                         size_t at = find_entry(sec, r->key, false);

@@ -6,13 +6,18 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <linux/capability.h>
+#include <sys/socket.h>
+
 #include "base/prelude.h"
 
 #include "base/arena.h"
 #include "exposure/exposure.h"
+#include "exposure/exposure_assess.h"
 #include "exposure/exposure_checks.h"
 #include "base/strbuf.h"
 #include "systemd/syscall_groups.h"
+#include "systemd/tables.h"
 #include "unit/unit.h"
 
 static const struct exposure_row *row_named(const struct exposure_report *r, const char *json_field)
@@ -52,10 +57,24 @@ static void test_table_invariants(void **state)
                 }
                 for (size_t j = 0; j < i; j++)
                         assert_string_not_equal(k->json_field, exposure_checks[j].json_field);
-                if (k->assess == EXPOSURE_ASSESS_SYSCALL_FILTER)
-                        for (unsigned v = 252; v <= 257; v++)
+                /* every row has its rule and reads a setting; its members exist by name */
+                assert_non_null(k->assess);
+                if (k->assess == exposure_assess_syscall_filter)
+                        for (unsigned v = 252; v <= 262; v++)
                                 if (syscall_table_for(v))
-                                        assert_true(syscall_table_group(syscall_table_for(v), k->group) >= 0);
+                                        assert_true(syscall_table_group(syscall_table_for(v), k->member) >= 0);
+                if (k->assess == exposure_assess_restrict_namespaces) {
+                        bool known = false;
+                        for (size_t n = 0; n < namespace_names_len; n++)
+                                known |= streq(namespace_names[n], k->member);
+                        assert_true(known);
+                }
+                if (k->assess == exposure_assess_capability_bounding_set ||
+                    k->assess == exposure_assess_address_family)
+                        assert_true(k->mask != 0);
+                assert_true(k->field < _EXPOSURE_FIELD_MAX);
+                if (k->assess == exposure_assess_bool)
+                        assert_true(k->field < _EXPOSURE_FIELD_BOOL_MAX);
         }
         assert_int_equal(weight, 56460);
         assert_int_equal(dd, 4);
@@ -344,10 +363,85 @@ static void test_costliest_names_statements(void **state)
                 assert_true(r->rows[idx[i - 1]].cost >= r->rows[idx[i]].cost);
         const struct exposure_row *priv = row_named(r, "SystemCallFilter_privileged");
         assert_int_equal(priv->badness, 9);
-        assert_int_equal(priv->n_why, 1);
-        assert_string_equal(priv->why[0]->value, "@system-service");
+        assert_int_equal(priv->n_why, 0); /* @system-service does not name @privileged */
         /* a row that scored its default names nothing */
         assert_int_equal(row_named(r, "ProtectClock")->n_why, 0);
+        free(r);
+        arena_free(a);
+}
+
+/* The scorer reads capability and family names from systemd/tables.h: their numbers there
+ * are the kernel's, which the check rows' masks use. */
+static void test_names_are_the_kernels(void **state)
+{
+        (void) state;
+        assert_int_equal(cap_lookup("CAP_SYS_ADMIN")->bit, CAP_SYS_ADMIN);
+        assert_int_equal(cap_lookup("cap_net_bind_service")->bit, CAP_NET_BIND_SERVICE);
+        assert_int_equal(cap_lookup("CAP_CHECKPOINT_RESTORE")->bit, CAP_CHECKPOINT_RESTORE);
+        for (size_t i = 0; i < cap_table_len; i++)
+                assert_true(cap_table[i].bit < 64);
+        static const struct {
+                const char *name;
+                int family;
+        } families[] = {
+                { "AF_UNIX", AF_UNIX }, { "AF_INET", AF_INET }, { "AF_INET6", AF_INET6 },
+                { "AF_NETLINK", AF_NETLINK }, { "AF_PACKET", AF_PACKET }, { "AF_VSOCK", AF_VSOCK },
+        };
+        for (size_t f = 0; f < ARRAY_SIZE(families); f++) {
+                size_t i = 0;
+                while (i < address_family_names_len && !streq(address_family_names[i], families[f].name))
+                        i++;
+                assert_int_equal(i + 1, families[f].family);
+        }
+        assert_true(address_family_names_len < 64);
+}
+
+/* A row about some members of a set names only the entries that name them: the scorer
+ * decides from the row's mask, the driver only renders. */
+static void test_why_from_the_rows_mask(void **state)
+{
+        (void) state;
+        struct arena *a = arena_new();
+        static const char *const lines[] = {
+                "Service.ExecStart=/bin/true",
+                "Service.CapabilityBoundingSet=CAP_SYS_ADMIN",
+                "Service.CapabilityBoundingSet=CAP_NET_RAW CAP_DAC_OVERRIDE",
+                "Service.RestrictAddressFamilies=AF_UNIX",
+                "Service.RestrictAddressFamilies=AF_INET6",
+                "Service.RestrictNamespaces=~user",
+                "Service.RestrictNamespaces=~net",
+                "Service.SystemCallFilter=~@clock",
+                "Service.SystemCallFilter=~@debug:EPERM",
+                NULL,
+        };
+        struct exposure_report *r = xmalloc(sizeof(*r));
+        assert_int_equal(exposure_assess(model(a, "m.service", lines), NULL, r), 0);
+        const struct exposure_row *row = row_named(r, "CapabilityBoundingSet_CAP_SYS_ADMIN");
+        assert_int_equal(row->n_why, 1);
+        assert_string_equal(row->why[0]->value, "CAP_SYS_ADMIN");
+        row = row_named(r, "CapabilityBoundingSet_CAP_DAC_FOWNER_IPC_OWNER");
+        assert_int_equal(row->n_why, 1);
+        assert_string_equal(row->why[0]->value, "CAP_NET_RAW CAP_DAC_OVERRIDE");
+        assert_int_equal(row_named(r, "CapabilityBoundingSet_CAP_SYS_TIME")->n_why, 0);
+        row = row_named(r, "RestrictAddressFamilies_AF_INET_INET6");
+        assert_int_equal(row->badness, 1);
+        assert_int_equal(row->n_why, 1);
+        assert_string_equal(row->why[0]->value, "AF_INET6");
+        assert_int_equal(row_named(r, "RestrictAddressFamilies_AF_UNIX")->n_why, 1);
+        assert_int_equal(row_named(r, "RestrictAddressFamilies_AF_PACKET")->badness, 0);
+        assert_int_equal(row_named(r, "RestrictAddressFamilies_AF_PACKET")->n_why, 0);
+        row = row_named(r, "RestrictNamespaces_net");
+        assert_int_equal(row->badness, 0);
+        assert_int_equal(row->n_why, 1);
+        assert_string_equal(row->why[0]->value, "~net");
+        assert_int_equal(row_named(r, "RestrictNamespaces_pid")->n_why, 0);
+        row = row_named(r, "SystemCallFilter_debug");
+        assert_int_equal(row->n_why, 1);
+        assert_string_equal(row->why[0]->value, "~@debug:EPERM");
+        /* a row about the whole setting names every entry, the last first */
+        row = row_named(r, "AmbientCapabilities");
+        assert_int_equal(row->n_why, 0);
+        assert_int_equal(row_named(r, "SystemCallFilter_mount")->n_why, 0);
         free(r);
         arena_free(a);
 }
@@ -356,6 +450,8 @@ int main(void)
 {
         const struct CMUnitTest tests[] = {
                 cmocka_unit_test(test_table_invariants),
+                cmocka_unit_test(test_names_are_the_kernels),
+                cmocka_unit_test(test_why_from_the_rows_mask),
                 cmocka_unit_test(test_syscall_tables),
                 cmocka_unit_test(test_verdicts),
                 cmocka_unit_test(test_bare_service_arithmetic),
